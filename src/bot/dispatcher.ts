@@ -1,0 +1,103 @@
+import type { Logger } from "../logger";
+import type { Store } from "../store/store";
+import type { Clock, IdGenerator } from "./clock";
+import type { Command } from "./command";
+import type { Context } from "./context";
+import { isUserError } from "./errors";
+import type { Invocation } from "./invocation";
+import { parseCommandText } from "./parse-text";
+import type { Reply, ReplyChart } from "./reply";
+
+export interface Dispatcher {
+  /**
+   * Runs one invocation to a finished Reply with charts rasterized (`png` set). Never throws: user
+   * errors and bugs come back as (ephemeral) replies.
+   */
+  dispatch(invocation: Invocation): Promise<Reply>;
+}
+
+export interface ChartRasterizer {
+  renderAll(charts: ReplyChart[]): Promise<ReplyChart[]>;
+}
+
+export interface DispatcherDependencies {
+  store: Store;
+  commands: readonly Command[];
+  rasterizer: ChartRasterizer;
+  clock: Clock;
+  ids: IdGenerator;
+  log: Logger;
+  /** Timezone given to tenants created on first use. */
+  defaultTimezone: string;
+}
+
+/**
+ * The one place that routes, resolves the tenant, runs the command, renders charts and turns
+ * errors into replies. Adapters only translate payloads to invocations and replies to API calls.
+ */
+export function createDispatcher(deps: DispatcherDependencies): Dispatcher {
+  return {
+    async dispatch(invocation) {
+      const started = performance.now();
+      const log = deps.log.child({
+        platform: invocation.platform,
+        tenant: invocation.tenantId,
+        user: invocation.userId,
+      });
+      let commandName = "?";
+      try {
+        const tenant = await deps.store.tenants.ensure(
+          {
+            id: invocation.tenantId,
+            name: invocation.tenantName ?? invocation.tenantId,
+            timezone: deps.defaultTimezone,
+            currency: "USD",
+          },
+          deps.clock.now(),
+        );
+        const { command, args } = parseCommandText(invocation.text, deps.commands, {
+          now: deps.clock.now(),
+          timezone: tenant.timezone,
+        });
+        commandName = command.name;
+        const ctx: Context = {
+          store: deps.store,
+          tenant,
+          user: { id: invocation.userId, name: invocation.userName },
+          channelId: invocation.channelId,
+          platform: invocation.platform,
+          clock: deps.clock,
+          ids: deps.ids,
+          log: log.child({ command: command.name }),
+        };
+        const reply = await command.run(ctx, args);
+        if (reply.charts?.length) reply.charts = await deps.rasterizer.renderAll(reply.charts);
+        log.info(
+          { command: command.name, ms: Math.round(performance.now() - started) },
+          "command answered",
+        );
+        return reply;
+      } catch (error) {
+        if (isUserError(error)) {
+          log.info({ command: commandName, code: error.code }, "user error");
+          return {
+            title: "Can't do that yet",
+            text: [error.message, ...error.hints].join("\n"),
+            ephemeral: true,
+            tone: "bad",
+            data: { error: { code: error.code, message: error.message, hints: error.hints } },
+          };
+        }
+        const errorId = deps.ids.next("err-");
+        log.error({ err: error, command: commandName, errorId }, "command failed");
+        return {
+          title: "Something went wrong",
+          text: `Sorry, that failed on our side. The error id is \`${errorId}\`: give it to your admin.`,
+          ephemeral: true,
+          tone: "bad",
+          data: { error: { code: "internal", errorId } },
+        };
+      }
+    },
+  };
+}

@@ -1,0 +1,224 @@
+import { closest } from "fastest-levenshtein";
+import { findPeriodInTokens, PERIOD_FORMS, PeriodError } from "../core/period";
+import type { Command, OptionDefinition } from "./command";
+import { UserError } from "./errors";
+import {
+  choiceError,
+  echo,
+  matchChoice,
+  normalizeWord,
+  parseCampaignType,
+  parsePlatform,
+} from "./option-values";
+import { tokenize } from "./tokenize";
+
+export interface ParsedCommand {
+  command: Command;
+  args: Record<string, unknown>;
+}
+
+export interface ParseEnvironment {
+  now: Date;
+  timezone: string;
+}
+
+/** Longer input is cut before parsing: no real command comes near it, junk must stay cheap. */
+const MAX_TEXT = 1000;
+
+/** Synonyms accepted for metric names (`cr` for conversion_rate, …). */
+export const METRIC_ALIASES: Record<string, string> = {
+  cr: "conversion_rate",
+  cvr: "conversion_rate",
+  conv_rate: "conversion_rate",
+  er: "engagement_rate",
+  cpe: "cost_per_engagement",
+  rpc: "revenue_per_click",
+  cost: "spend",
+  sales: "revenue",
+  conv: "conversions",
+  impr: "impressions",
+};
+
+/**
+ * Parses what a user typed after `/campaign` against the command definitions:
+ * `roi last 30d platform:facebook`, `trend ctr last 90d "Spring Sale"`, `top roas 5 type:conversion`.
+ * Unknown words become a UserError that lists what is valid.
+ */
+export function parseCommandText(
+  text: string,
+  commands: readonly Command[],
+  env: ParseEnvironment,
+): ParsedCommand {
+  const tokens = tokenize(text.slice(0, MAX_TEXT));
+  if (tokens[0] && /^\/?campaign$/i.test(tokens[0])) tokens.shift();
+  const name = (tokens.shift() ?? "help").toLowerCase();
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw unknownCommand(name, commands);
+  return { command, args: parseArguments(command, tokens, env) };
+}
+
+function unknownCommand(name: string, commands: readonly Command[]): UserError {
+  const names = commands.map((c) => c.name);
+  return new UserError(`Unknown command "${echo(name)}".`, "unknown_command", [
+    `Commands: ${names.join(", ")}.`,
+    `Did you mean \`${closest(name.slice(0, 40), names)}\`? Try \`/campaign help\`.`,
+  ]);
+}
+
+const FILTER_KINDS = new Set(["platform", "campaign_type", "campaign"]);
+const FILTER_KEYS: Record<string, string> = { type: "campaign_type" };
+
+function parseArguments(
+  command: Command,
+  input: string[],
+  env: ParseEnvironment,
+): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const options = command.options;
+  let tokens = input;
+
+  // 1. `key:value` filters, anywhere in the text.
+  const remaining: string[] = [];
+  for (const token of tokens) {
+    const filter = /^([a-z_-]+):(.*)$/i.exec(token);
+    if (!filter) {
+      remaining.push(token);
+      continue;
+    }
+    const key = normalizeWord(filter[1] ?? "").replace(/-/g, "_");
+    const value = filter[2] ?? "";
+    const option = options.find(
+      (o) =>
+        FILTER_KINDS.has(o.kind) && (o.name === key || o.kind === (FILTER_KEYS[key] ?? key)),
+    );
+    if (!option) throw unknownFilter(command, key);
+    if (!value) {
+      throw new UserError(`The filter ${key}: needs a value.`, "missing_value", [
+        usageLine(command),
+      ]);
+    }
+    args[option.name] = convert(option, value);
+  }
+  tokens = remaining;
+
+  // 2. The period phrase, anywhere in the text.
+  const periodOption = options.find((o) => o.kind === "period");
+  if (periodOption) {
+    try {
+      const { period, rest } = findPeriodInTokens(tokens, env.now, env.timezone);
+      args[periodOption.name] = period;
+      tokens = rest;
+    } catch (error) {
+      if (error instanceof PeriodError) {
+        throw new UserError(error.message, "bad_period", [
+          `Periods: ${PERIOD_FORMS.join(", ")}.`,
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  // 3. Positional options in definition order; free text takes the rest.
+  const positional = options.filter(
+    (o) => o.kind !== "period" && !(FILTER_KINDS.has(o.kind) && o.kind !== "campaign"),
+  );
+  for (const option of positional) {
+    if (args[option.name] !== undefined) continue;
+    const head = tokens[0];
+    if (head === undefined) break;
+    if (option.kind === "campaign" || option.kind === "text") {
+      args[option.name] = tokens.join(" ");
+      tokens = [];
+      break;
+    }
+    if (option.kind === "integer") {
+      if (!/^\d+$/.test(head)) {
+        if (option.required) throw choiceError(option.name, head, [`a whole number`]);
+        continue;
+      }
+      args[option.name] = convert(option, head);
+      tokens = tokens.slice(1);
+      continue;
+    }
+    const choice = matchChoice(head, option.choices ?? [], METRIC_ALIASES);
+    if (choice === undefined) {
+      if (option.required) throw choiceError(option.name, head, option.choices ?? []);
+      continue;
+    }
+    args[option.name] = choice;
+    tokens = tokens.slice(1);
+  }
+
+  if (tokens.length > 0) {
+    throw new UserError(`I didn't understand "${echo(tokens.join(" "))}".`, "unexpected_argument", [
+      usageLine(command),
+      ...command.examples.slice(0, 2).map((e) => `Example: \`/campaign ${e}\``),
+    ]);
+  }
+  for (const option of options) {
+    if (option.required && args[option.name] === undefined) {
+      throw new UserError(`${command.name} needs a ${option.name}.`, "missing_argument", [
+        usageLine(command),
+        ...(option.choices ? [`Valid ${option.name} values: ${option.choices.join(", ")}.`] : []),
+      ]);
+    }
+  }
+  return args;
+}
+
+/** Converts and validates one raw value (also used for Discord's typed options). */
+export function convert(option: OptionDefinition, raw: string): unknown {
+  switch (option.kind) {
+    case "platform":
+      return parsePlatform(raw);
+    case "campaign_type":
+      return parseCampaignType(raw);
+    case "integer": {
+      const n = Number(raw);
+      const min = option.min ?? 1;
+      const max = option.max ?? 1000;
+      if (!Number.isInteger(n) || n < min || n > max) {
+        throw new UserError(
+          `${option.name} must be a whole number from ${min} to ${max}.`,
+          `invalid_${option.name}`,
+        );
+      }
+      return n;
+    }
+    case "metric":
+    case "choice": {
+      const choice = matchChoice(raw, option.choices ?? [], METRIC_ALIASES);
+      if (choice === undefined) throw choiceError(option.name, raw, option.choices ?? []);
+      return choice;
+    }
+    default:
+      return raw.trim();
+  }
+}
+
+function unknownFilter(command: Command, key: string): UserError {
+  const filters = command.options
+    .filter((o) => FILTER_KINDS.has(o.kind))
+    .map((o) => `${o.kind === "campaign_type" ? "type" : o.name}:`);
+  return new UserError(
+    `"${echo(key)}:" is not a filter ${command.name} understands.`,
+    "unknown_filter",
+    [filters.length ? `Filters: ${filters.join(", ")}.` : `${command.name} takes no filters.`],
+  );
+}
+
+/** `roi [period] [platform:…] [type:…]` — generated from the definition. */
+export function usageLine(command: Command): string {
+  const parts = command.options.map((o) => {
+    const label =
+      o.kind === "platform"
+        ? "platform:…"
+        : o.kind === "campaign_type"
+          ? "type:…"
+          : o.kind === "period"
+            ? "period"
+            : o.name;
+    return o.required ? `<${label}>` : `[${label}]`;
+  });
+  return `Usage: \`/campaign ${[command.name, ...parts].join(" ")}\``;
+}

@@ -1,0 +1,192 @@
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type {
+  AgeGroup,
+  AudienceRow,
+  Database,
+  DailyMetricRow,
+  Gender,
+  MetricTotals,
+} from "./schema";
+
+/** Inclusive day range, ISO dates. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Which campaigns to read. Platform and type filters are resolved to ids by the caller (it lists
+ * the campaigns anyway to name them), which keeps every metrics query a single-table range scan.
+ */
+export interface MetricsScope {
+  campaignIds?: readonly string[];
+}
+
+export type CampaignTotalsRow = MetricTotals & { campaign_id: string };
+export type DayTotalsRow = MetricTotals & { day: string };
+export type AudienceTotalsRow = {
+  gender: Gender;
+  age_group: AgeGroup;
+  impressions: number;
+  clicks: number;
+  spend: number;
+  conversions: number;
+};
+
+const INSERT_CHUNK = 500;
+
+type MetricsEb = ExpressionBuilder<Database, "campaign_daily_metrics">;
+
+function sumAll(eb: MetricsEb) {
+  return [
+    eb.fn.sum<number>("spend").as("spend"),
+    eb.fn.sum<number>("impressions").as("impressions"),
+    eb.fn.sum<number>("reach").as("reach"),
+    eb.fn.sum<number>("clicks").as("clicks"),
+    eb.fn.sum<number>("engagements").as("engagements"),
+    eb.fn.sum<number>("conversions").as("conversions"),
+    eb.fn.sum<number>("revenue").as("revenue"),
+  ];
+}
+
+function toTotals<T extends Record<string, unknown>>(row: T): T & MetricTotals {
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    ...row,
+    spend: n(row.spend),
+    impressions: n(row.impressions),
+    reach: n(row.reach),
+    clicks: n(row.clicks),
+    engagements: n(row.engagements),
+    conversions: n(row.conversions),
+    revenue: n(row.revenue),
+  };
+}
+
+export class MetricsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private daily(tenantId: string, range: DayRange, scope: MetricsScope) {
+    let query = this.db
+      .selectFrom("campaign_daily_metrics")
+      .where("tenant_id", "=", tenantId)
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to);
+    if (scope.campaignIds) {
+      // An empty scope must match nothing, not everything.
+      query = query.where("campaign_id", "in", scope.campaignIds.length ? scope.campaignIds : [""]);
+    }
+    return query;
+  }
+
+  /** Sums per campaign over the range (campaigns with no rows are absent). */
+  async totalsByCampaign(
+    tenantId: string,
+    range: DayRange,
+    scope: MetricsScope = {},
+  ): Promise<CampaignTotalsRow[]> {
+    const rows = await this.daily(tenantId, range, scope)
+      .select((eb) => ["campaign_id", ...sumAll(eb)])
+      .groupBy("campaign_id")
+      .execute();
+    return rows.map((r) => toTotals(r) as CampaignTotalsRow);
+  }
+
+  /** Sums per day over the range, ordered by day (days with no rows are absent). */
+  async totalsByDay(
+    tenantId: string,
+    range: DayRange,
+    scope: MetricsScope = {},
+  ): Promise<DayTotalsRow[]> {
+    const rows = await this.daily(tenantId, range, scope)
+      .select((eb) => ["day", ...sumAll(eb)])
+      .groupBy("day")
+      .orderBy("day")
+      .execute();
+    return rows.map((r) => toTotals(r) as DayTotalsRow);
+  }
+
+  /** Sums per (gender, age group) over the range. */
+  async audienceTotals(
+    tenantId: string,
+    range: DayRange,
+    scope: MetricsScope = {},
+  ): Promise<AudienceTotalsRow[]> {
+    let query = this.db
+      .selectFrom("audience_daily_metrics")
+      .where("tenant_id", "=", tenantId)
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to);
+    if (scope.campaignIds) {
+      query = query.where("campaign_id", "in", scope.campaignIds.length ? scope.campaignIds : [""]);
+    }
+    const rows = await query
+      .select((eb) => [
+        "gender",
+        "age_group",
+        eb.fn.sum<number>("impressions").as("impressions"),
+        eb.fn.sum<number>("clicks").as("clicks"),
+        eb.fn.sum<number>("spend").as("spend"),
+        eb.fn.sum<number>("conversions").as("conversions"),
+      ])
+      .groupBy(["gender", "age_group"])
+      .execute();
+    return rows.map((r) => ({
+      gender: r.gender,
+      age_group: r.age_group,
+      impressions: Number(r.impressions),
+      clicks: Number(r.clicks),
+      spend: Number(r.spend),
+      conversions: Number(r.conversions),
+    }));
+  }
+
+  /** First and last day with data, or undefined for an empty tenant. */
+  async dataRange(tenantId: string): Promise<DayRange | undefined> {
+    const row = await this.db
+      .selectFrom("campaign_daily_metrics")
+      .select((eb) => [eb.fn.min("day").as("from"), eb.fn.max("day").as("to")])
+      .where("tenant_id", "=", tenantId)
+      .executeTakeFirst();
+    return row?.from && row.to ? { from: String(row.from), to: String(row.to) } : undefined;
+  }
+
+  /** Inserts or replaces daily rows by (tenant, campaign, day). */
+  async upsertDaily(rows: readonly DailyMetricRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto("campaign_daily_metrics")
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .onConflict((oc) =>
+          oc.columns(["tenant_id", "campaign_id", "day"]).doUpdateSet({
+            spend: sql`excluded.spend`,
+            impressions: sql`excluded.impressions`,
+            reach: sql`excluded.reach`,
+            clicks: sql`excluded.clicks`,
+            engagements: sql`excluded.engagements`,
+            conversions: sql`excluded.conversions`,
+            revenue: sql`excluded.revenue`,
+          }),
+        )
+        .execute();
+    }
+  }
+
+  /** Inserts or replaces audience rows by (tenant, campaign, day, gender, age group). */
+  async upsertAudience(rows: readonly AudienceRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto("audience_daily_metrics")
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .onConflict((oc) =>
+          oc.columns(["tenant_id", "campaign_id", "day", "gender", "age_group"]).doUpdateSet({
+            impressions: sql`excluded.impressions`,
+            clicks: sql`excluded.clicks`,
+            spend: sql`excluded.spend`,
+            conversions: sql`excluded.conversions`,
+          }),
+        )
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from "kysely";
+import type { Database, Tenant } from "./schema";
+
+export interface TenantDefaults {
+  id: string;
+  name: string;
+  timezone: string;
+  currency: string;
+}
+
+export class TenantsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(id: string): Promise<Tenant | undefined> {
+    return this.db.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** Returns the tenant, creating it with `defaults` the first time it is seen. */
+  async ensure(defaults: TenantDefaults, now: Date): Promise<Tenant> {
+    await this.db
+      .insertInto("tenants")
+      .values({ ...defaults, created_at: now.toISOString() })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+    const tenant = await this.get(defaults.id);
+    if (!tenant) throw new Error(`tenant ${defaults.id} vanished right after being created`);
+    return tenant;
+  }
+
+  async update(id: string, changes: Partial<Omit<Tenant, "id" | "created_at">>): Promise<void> {
+    await this.db.updateTable("tenants").set(changes).where("id", "=", id).execute();
+  }
+}
