@@ -87,12 +87,17 @@ export function baseOptions(
 }
 
 /**
- * A scale with a titled axis, themed ticks and light grid lines.
+ * A scale with a titled axis, themed ticks and light grid lines. `ticks` and `grid` in `extra` are
+ * merged into the themed ones rather than replacing them.
  *
  * @example
- * scaleOptions("ROI (%)", { beginAtZero: true });
+ * scaleOptions("ROI (%)", { type: "linear", beginAtZero: true, grid: { display: false } });
  */
-export function scaleOptions<T extends object>(title: string, extra?: T) {
+export function scaleOptions<T extends object>(
+  title: string,
+  extra?: T & { ticks?: object; grid?: object },
+) {
+  const { ticks, grid, ...rest } = extra ?? ({} as T & { ticks?: object; grid?: object });
   return {
     title: {
       display: true,
@@ -101,9 +106,9 @@ export function scaleOptions<T extends object>(title: string, extra?: T) {
       font: chartFont(fontSizes.axisTitle, "bold"),
       padding: { top: 8, bottom: 8 },
     },
-    ticks: { color: palette.mutedText, font: chartFont(fontSizes.tick) },
-    grid: { color: palette.grid },
+    ticks: { color: palette.mutedText, font: chartFont(fontSizes.tick), ...ticks },
+    grid: { color: palette.grid, ...grid },
     border: { color: palette.axisLine },
-    ...extra,
+    ...rest,
   };
 }

@@ -267,7 +267,6 @@ function keywordSpan(keyword: Keyword, today: string): Span {
 
 /** One token: a keyword, a single day or a `..` range; null when it is none of those. */
 function singleToken(word: string, input: string): Span | null {
-  if ((KEYWORDS as readonly string[]).includes(word)) return null; // two-word keywords only
   const range = RANGE_IN_TOKEN.exec(word);
   if (range) {
     const [, left = "", right = ""] = range;
