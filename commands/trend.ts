@@ -10,7 +10,7 @@ import { bucketDays, type Grain } from "../src/core/aggregate";
 import { formatDelta } from "../src/core/format";
 import { sumTotals } from "../src/core/kpis";
 import { previousPeriod } from "../src/core/period";
-import { metricValue, formatMetric } from "../src/reports/metric";
+import { formatMetric, metricLabel, metricValue } from "../src/reports/metric";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { trendChart } from "../src/reports/charts";
 import { contextLine, periodData } from "../src/reports/reply-parts";
@@ -65,7 +65,7 @@ export default defineCommand({
     const change = formatDelta(overall, overallBefore);
 
     return {
-      title: `${metric} trend — ${scope.single?.name ?? scope.label} — ${period.label}`,
+      title: `${metricLabel(metric)} trend — ${scope.single?.name ?? scope.label} — ${period.label}`,
       text: [
         `${formatMetric(metric, overall, currency)} over the period${change ? ` (${change} vs the period before)` : ""}.`,
         peak && low && values.length > 1

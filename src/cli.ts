@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { createServices, type Services, startBot } from "./app";
 import { ConfigError, readConfig } from "./config";
@@ -133,6 +134,8 @@ function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    // A `.env` beside the project fills unset variables (real environment variables win).
+    if (existsSync(".env")) process.loadEnvFile(".env");
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
   } catch (error) {

@@ -32,12 +32,16 @@ export function ensureChartFonts(): readonly string[] {
       );
     }
     if (GlobalFonts.registerFromPath(path) === null) {
-      throw new Error(`Chart font ${path} could not be loaded by @napi-rs/canvas: reinstall dejavu-fonts-ttf`);
+      throw new Error(
+        `Chart font ${path} could not be loaded by @napi-rs/canvas: reinstall dejavu-fonts-ttf`,
+      );
     }
     return path;
   });
   if (!GlobalFonts.has(CHART_FONT_FAMILY)) {
-    throw new Error(`Chart font family "${CHART_FONT_FAMILY}" is not available after registering ${paths.join(", ")}`);
+    throw new Error(
+      `Chart font family "${CHART_FONT_FAMILY}" is not available after registering ${paths.join(", ")}`,
+    );
   }
   registered = paths;
   return registered;

@@ -31,7 +31,8 @@ function currencyFormat(currency: string): Intl.NumberFormat | null {
 function formatMoney(value: number, currency: string): string {
   const abs = Math.abs(value);
   const format = currencyFormat(currency);
-  if (!format) return `${abs >= 1_000_000 ? compact.format(value) : twoDecimals.format(value)} ${currency}`;
+  if (!format)
+    return `${abs >= 1_000_000 ? compact.format(value) : twoDecimals.format(value)} ${currency}`;
   if (abs >= 1_000_000) {
     // "$1.2M": cents on a million are noise in a chart label.
     return new Intl.NumberFormat(LOCALE, {
@@ -41,7 +42,8 @@ function formatMoney(value: number, currency: string): string {
       maximumFractionDigits: 1,
     }).format(value);
   }
-  const digits = abs >= 1000 ? 0 : 2;
+  // Cents matter on a $1.23 CPC, not on $420 of daily spend.
+  const digits = abs >= 100 ? 0 : 2;
   return new Intl.NumberFormat(LOCALE, {
     style: "currency",
     currency,

@@ -88,20 +88,28 @@ export function categoricalColor(index: number): string {
 }
 
 /**
- * One colour per name: platform colours when every name is a platform, categorical colours
- * otherwise. All-or-nothing on purpose: mixing the two could give "facebook" and an unrelated
- * series two nearly identical blues.
+ * Categorical colours that stay clear of every platform colour (no blue, pink, black or amber),
+ * for non-platform series drawn next to platforms ("Total", "Forecast").
+ */
+const BESIDE_PLATFORMS = ["#009E73", "#D55E00", "#999933", palette.neutral] as const;
+
+/**
+ * One colour per name: a platform's own colour for platform names; the categorical palette when
+ * no name is a platform. When the two mix, the other names take colours from a subset that no
+ * platform uses, so "facebook" and an unrelated series never get two nearly identical blues.
  *
  * @example
- * colorsFor(["facebook", "tiktok"]); // ["#3B5998", "#25282D"]
- * colorsFor(["Brand", "Search"]);    // ["#0072B2", "#E69F00"]
+ * colorsFor(["facebook", "tiktok"]);  // ["#3B5998", "#25282D"]
+ * colorsFor(["Brand", "Search"]);     // ["#0072B2", "#E69F00"]
+ * colorsFor(["google", "Total"]);     // ["#F4A100", "#009E73"]
  */
 export function colorsFor(names: readonly string[]): string[] {
   const platforms = names.map(toAdPlatform);
-  if (names.length > 0 && platforms.every((p) => p !== undefined)) {
-    return platforms.map((p) => platformColors[p as AdPlatform]);
-  }
-  return names.map((_, i) => categoricalColor(i));
+  if (platforms.every((p) => p === undefined)) return names.map((_, i) => categoricalColor(i));
+  let others = 0;
+  return platforms.map((p) =>
+    p ? platformColors[p] : (BESIDE_PLATFORMS[others++ % BESIDE_PLATFORMS.length] as string),
+  );
 }
 
 /**

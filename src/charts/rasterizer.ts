@@ -81,8 +81,10 @@ export function createChartRasterizer(options: ChartRasterizerOptions = {}): Cha
         instance.destroy();
       }
     } finally {
-      // Measured: a tight loop of renders grows memory by ~2 MB per chart (native canvas memory
-      // is only released once the loop turns); one macrotask between charts keeps RSS flat.
+      // Native canvas memory is only released once the event loop turns. Measured here over 300
+      // charts: a tight loop with synchronous encoding went 119 → 776 MB RSS; awaiting the async
+      // encode went 120 → 178 MB. This explicit macrotask keeps that true whatever the caller's
+      // loop looks like (e.g. if encoding ever resolves without a loop turn).
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
@@ -94,7 +96,10 @@ export function createChartRasterizer(options: ChartRasterizerOptions = {}): Cha
       try {
         rendered.push({ ...rest, png: await render(chart) });
       } catch (error) {
-        rendered.push({ ...rest, renderError: error instanceof Error ? error.message : String(error) });
+        rendered.push({
+          ...rest,
+          renderError: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     return rendered;
@@ -151,7 +156,11 @@ function copyConfig(config: ChartConfiguration): ChartConfiguration {
 
 function copyPlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyPlain) as T;
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
     const copy: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) copy[key] = copyPlain(inner);
     return copy as T;

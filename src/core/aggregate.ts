@@ -1,6 +1,6 @@
 import type { Campaign, CampaignType, MetricTotals, Platform } from "../store/schema";
 import { CAMPAIGN_TYPES, PLATFORMS } from "../store/schema";
-import { addDays, dayToEpoch, daysBetween, startOfIsoWeek } from "./days";
+import { addDays, daysBetween, dayToEpoch, startOfIsoWeek } from "./days";
 import { addTotals, emptyTotals } from "./kpis";
 
 /**
@@ -154,9 +154,7 @@ function nextBucketStart(start: string, grain: Grain): string {
 function nextMonthStart(monthStart: string): string {
   const year = Number(monthStart.slice(0, 4));
   const month = Number(monthStart.slice(5, 7));
-  return month === 12
-    ? `${year + 1}-01-01`
-    : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
 }
 
 function startsInRange(from: string, to: string, grain: Grain): string[] {

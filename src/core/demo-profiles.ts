@@ -130,8 +130,9 @@ export const CAMPAIGN_MIX: Readonly<Record<Platform, Readonly<Record<CampaignTyp
 export const CONVERSION_ROI_LADDER = [
   -0.45, 3.2, -0.3, 0.2, 2.6, 0.5, -0.1, 0.8, 3.8, 1.1, 1.5,
 ] as const;
-export const UPPER_FUNNEL_ROI: Readonly<Record<"awareness" | "engagement", readonly [number, number]>> =
-  {
-    awareness: [-0.9, -0.5],
-    engagement: [-0.7, 0.3],
-  };
+export const UPPER_FUNNEL_ROI: Readonly<
+  Record<"awareness" | "engagement", readonly [number, number]>
+> = {
+  awareness: [-0.9, -0.5],
+  engagement: [-0.7, 0.3],
+};

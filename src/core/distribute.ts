@@ -21,39 +21,58 @@ export function distributeInteger(
   const out = new Array<number>(n).fill(0);
   if (total === 0) return out;
   if (n === 0) throw new RangeError("distributeInteger: nothing to distribute into");
-  const cap = (i: number) => caps?.[i] ?? Number.POSITIVE_INFINITY;
-  const room = caps ? caps.reduce((s, c) => s + Math.max(0, c), 0) : Number.POSITIVE_INFINITY;
+  let room = 0;
+  const cap = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    cap[i] = caps ? Math.max(0, caps[i] ?? 0) : Number.POSITIVE_INFINITY;
+    room += cap[i] as number;
+  }
   if (room < total) {
     throw new RangeError(`distributeInteger: caps hold ${room}, fewer than the total ${total}`);
   }
 
+  // Demo data calls this ~20,000 times: plain loops and no per-call sorting keep it cheap.
+  const frac = new Array<number>(n).fill(0);
   let remaining = total;
-  // Each pass fills at least one part up to its cap or places everything, so this ends.
+  // Each pass either places everything or fills a part to its cap, so this ends.
   while (remaining > 0) {
-    const open: number[] = [];
-    for (let i = 0; i < n; i++) if ((out[i] as number) < cap(i)) open.push(i);
-    const raw = open.map((i) => Math.max(0, weights[i] ?? 0));
-    const sum = raw.reduce((s, w) => s + w, 0);
-    const shares = raw.map((w) => (sum > 0 ? (remaining * w) / sum : remaining / open.length));
-
-    const order: { i: number; frac: number }[] = [];
+    let sum = 0;
+    let open = 0;
+    for (let i = 0; i < n; i++) {
+      if ((out[i] as number) < (cap[i] as number)) {
+        open++;
+        sum += Math.max(0, weights[i] ?? 0);
+      }
+    }
     let placed = 0;
-    open.forEach((i, k) => {
-      const share = shares[k] as number;
-      const whole = Math.min(Math.floor(share), cap(i) - (out[i] as number));
+    for (let i = 0; i < n; i++) {
+      const free = (cap[i] as number) - (out[i] as number);
+      if (free <= 0) {
+        frac[i] = -2;
+        continue;
+      }
+      const share = sum > 0 ? (remaining * Math.max(0, weights[i] ?? 0)) / sum : remaining / open;
+      const whole = Math.min(Math.floor(share), free);
       out[i] = (out[i] as number) + whole;
       placed += whole;
-      order.push({ i, frac: share - Math.floor(share) });
-    });
+      frac[i] = share - Math.floor(share);
+    }
     remaining -= placed;
 
-    order.sort((a, b) => b.frac - a.frac || a.i - b.i);
-    for (const { i } of order) {
-      if (remaining === 0) break;
-      if ((out[i] as number) < cap(i)) {
-        out[i] = (out[i] as number) + 1;
-        remaining--;
+    // Largest remainders get one more each; strict ">" leaves ties to the earlier index.
+    while (remaining > 0) {
+      let pick = -1;
+      let bestFrac = -1;
+      for (let i = 0; i < n; i++) {
+        if ((frac[i] as number) > bestFrac && (out[i] as number) < (cap[i] as number)) {
+          pick = i;
+          bestFrac = frac[i] as number;
+        }
       }
+      if (pick < 0) break;
+      out[pick] = (out[pick] as number) + 1;
+      frac[pick] = -2;
+      remaining--;
     }
   }
   return out;

@@ -86,17 +86,20 @@ export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return MISSING;
   const abs = Math.abs(n);
   const sign = n < 0 ? "-" : "";
+  const whole = Math.round(abs);
+  if (whole < 1000) return whole === 0 ? "0" : `${sign}${decimals(whole, 0)}`;
   for (const [size, suffix] of [
     [1e9, "B"],
     [1e6, "M"],
     [1e3, "K"],
   ] as const) {
     // Compare after rounding, so 999,960 reads "1M", not "1000K".
-    if (roundTo(abs / size, 1) >= 1) {
-      return `${sign}${decimals(roundTo(abs / size, 1), 1).replace(/\.0$/, "")}${suffix}`;
+    const scaled = roundTo(abs / size, 1);
+    if (scaled >= 1 || suffix === "K") {
+      return `${sign}${decimals(scaled, 1).replace(/\.0$/, "")}${suffix}`;
     }
   }
-  return `${sign}${decimals(Math.round(abs), 0)}`;
+  return MISSING; // unreachable: the "K" step always answers
 }
 
 /**
@@ -115,7 +118,11 @@ export function formatRatio(n: number): string {
  * @example formatKpi("roi", 240, "USD") // "240%"
  * @example formatKpi("cpc", null, "USD") // "—"
  */
-export function formatKpi(name: KpiName, value: number | null | undefined, currency = "USD"): string {
+export function formatKpi(
+  name: KpiName,
+  value: number | null | undefined,
+  currency = "USD",
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   switch (KPI_INFO[name].unit) {
     case "percent":

@@ -138,7 +138,10 @@ function decide<T extends NameCandidate>(
 function suggest<T>(list: Prepared<T>[], q: string, qWords: string[], limit: number): T[] {
   return list
     .map((c) => ({ c, score: closeness(q, qWords, c) }))
-    .sort((a, b) => b.score - a.score || a.c.compact.length - b.c.compact.length || a.c.index - b.c.index)
+    .sort(
+      (a, b) =>
+        b.score - a.score || a.c.compact.length - b.c.compact.length || a.c.index - b.c.index,
+    )
     .slice(0, Math.max(0, limit))
     .map((s) => s.c.item);
 }
@@ -202,7 +205,10 @@ function similarity(a: string, b: string): number {
 
 /** Lower case, accents dropped ("Café" = "cafe"). */
 function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** Letters and digits only: "Spring Sale — Retargeting" → "springsaleretargeting". */

@@ -67,7 +67,15 @@ export const KPI_INFO: Readonly<Record<KpiName, Readonly<KpiInfo>>> = {
  * @example emptyTotals().spend // 0
  */
 export function emptyTotals(): MetricTotals {
-  return { spend: 0, impressions: 0, reach: 0, clicks: 0, engagements: 0, conversions: 0, revenue: 0 };
+  return {
+    spend: 0,
+    impressions: 0,
+    reach: 0,
+    clicks: 0,
+    engagements: 0,
+    conversions: 0,
+    revenue: 0,
+  };
 }
 
 /**

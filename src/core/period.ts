@@ -184,7 +184,11 @@ function parseWords(words: string[], today: string, input: string): Span | null 
     if (isLast && /^\d+$/.test(second) && third in UNITS) {
       return lastN(Number(second), UNITS[third] as Unit, today, input);
     }
-    if (RANGE_SEPARATORS.has(second) && LOOKS_LIKE_DATE.test(first) && LOOKS_LIKE_DATE.test(third)) {
+    if (
+      RANGE_SEPARATORS.has(second) &&
+      LOOKS_LIKE_DATE.test(first) &&
+      LOOKS_LIKE_DATE.test(third)
+    ) {
       return rangeSpan(first, third, input);
     }
     return null;
@@ -210,10 +214,14 @@ function lastCompact(word: string, today: string, input: string): Span {
   }
   const [, digits = "", unitText = ""] = m;
   if (unitText === "") {
-    throw new PeriodError(`"${input}" needs a unit: last ${digits}d, ${digits}w or ${digits}m`, input);
+    throw new PeriodError(
+      `"${input}" needs a unit: last ${digits}d, ${digits}w or ${digits}m`,
+      input,
+    );
   }
   const unit = UNITS[unitText];
-  if (!unit) throw new PeriodError(`unknown unit "${unitText}" in "${input}": use d, w or m`, input);
+  if (!unit)
+    throw new PeriodError(`unknown unit "${unitText}" in "${input}": use d, w or m`, input);
   return lastN(Number(digits), unit, today, input);
 }
 

@@ -19,7 +19,8 @@ export function rankBy<T>(
     .sort((a, b) => {
       const aMissing = !isPresent(a.v);
       const bMissing = !isPresent(b.v);
-      if (aMissing || bMissing) return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
+      if (aMissing || bMissing)
+        return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
       return sign * ((a.v as number) - (b.v as number)) || a.index - b.index;
     })
     .map((r) => r.item);

@@ -21,6 +21,12 @@ export function formatMetric(name: string, value: number | null, currency: strin
   return name === "spend" || name === "revenue" ? formatMoney(value, currency) : formatCount(value);
 }
 
+/** Display name: `CTR`, `Conversion rate`, `Spend`. */
+export function metricLabel(name: string): string {
+  if (isKpi(name)) return KPI_INFO[name].label;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** Whether a larger value is better (cost metrics are not). */
 export function higherIsBetter(name: string): boolean {
   if (isKpi(name)) return KPI_INFO[name].higherIsBetter;

@@ -7,7 +7,7 @@ import { rankBy } from "../core/rank";
 import { loadPerformance } from "./campaign-performance";
 import { type CampaignFilters, resolveScope } from "./campaign-scope";
 import { metricRankingChart, spendVsRoiChart } from "./charts";
-import { formatMetric, higherIsBetter, metricValue } from "./metric";
+import { formatMetric, higherIsBetter, metricLabel, metricValue } from "./metric";
 import { contextLine, periodData } from "./reply-parts";
 
 export interface RankingRequest extends CampaignFilters {
@@ -23,12 +23,13 @@ export async function rankingReply(ctx: Context, request: RankingRequest): Promi
   const { metric, n, period, end } = request;
   const scope = await resolveScope(ctx, request);
   const report = await loadPerformance(ctx, scope, period);
+  const label = metricLabel(metric);
   // Campaigns whose metric is undefined (no clicks for a CPC) cannot be ranked on it.
   const rankable = report.rows
     .map((row) => ({ row, value: metricValue(metric, row.totals) }))
     .filter((r) => r.value !== null);
   if (rankable.length === 0) {
-    throw new UserError(`No campaign has a ${metric} in ${period.label}.`, "no_data", [
+    throw new UserError(`No campaign has a ${label} in ${period.label}.`, "no_data", [
       "Try a longer period or another metric.",
     ]);
   }
@@ -37,14 +38,16 @@ export async function rankingReply(ctx: Context, request: RankingRequest): Promi
   const ranked = rankBy(rankable, (r) => r.value, order).slice(0, n);
   const currency = ctx.tenant.currency;
   const heading = end === "top" ? "Top" : "Bottom";
+  // ROI is the context column for any other metric; ranking by ROI already shows it.
+  const showRoi = metric !== "roi";
 
   return {
-    title: `${heading} ${ranked.length} by ${metric} — ${period.label}`,
+    title: `${heading} ${ranked.length} by ${label} — ${period.label}`,
     text: ranked
       .map((r, i) => `${i + 1}. **${r.row.campaign.name}** (${r.row.campaign.platform}) — ${formatMetric(metric, r.value, currency)}`)
       .join("\n"),
     table: {
-      columns: ["#", "Campaign", "Platform", "Type", metric, "Spend", "ROI"],
+      columns: ["#", "Campaign", "Platform", "Type", metricLabel(metric), "Spend", ...(showRoi ? ["ROI"] : [])],
       rows: ranked.map((r, i) => [
         i + 1,
         r.row.campaign.name,
@@ -52,11 +55,11 @@ export async function rankingReply(ctx: Context, request: RankingRequest): Promi
         r.row.campaign.type,
         formatMetric(metric, r.value, currency),
         formatMoney(r.row.totals.spend, currency),
-        formatMetric("roi", r.row.kpis.roi, currency),
+        ...(showRoi ? [formatMetric("roi", r.row.kpis.roi, currency)] : []),
       ]),
     },
     charts: [
-      metricRankingChart(`${end}-${metric}`, `${heading} ${ranked.length} campaigns by ${metric}`, metric, ranked, currency),
+      metricRankingChart(`${end}-${metric}`, `${heading} ${ranked.length} campaigns by ${label}`, metric, ranked, currency),
       spendVsRoiChart(report.rows, currency),
     ],
     context: contextLine(period, scope, ctx.tenant),

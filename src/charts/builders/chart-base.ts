@@ -20,7 +20,11 @@ export interface ChartBaseInput {
 export function toReplyChart(
   input: ChartBaseInput,
   altText: string,
-  config: ChartConfiguration<"bar"> | ChartConfiguration<"line"> | ChartConfiguration<"scatter"> | ChartConfiguration<"doughnut">,
+  config:
+    | ChartConfiguration<"bar">
+    | ChartConfiguration<"line">
+    | ChartConfiguration<"scatter">
+    | ChartConfiguration<"doughnut">,
   defaultHeight = DEFAULT_CHART_HEIGHT,
 ): ReplyChart {
   return {

@@ -58,7 +58,11 @@ export function comparisonBarChart(input: ComparisonBarChartInput): ReplyChart {
     );
   }
   const layout =
-    metrics.length === 1 ? byGroupSingle(input) : units.length === 1 ? byMetric(input) : byGroupDualAxis(input, units);
+    metrics.length === 1
+      ? byGroupSingle(input)
+      : units.length === 1
+        ? byMetric(input)
+        : byGroupDualAxis(input, units);
 
   const display = layout.datasets.map((dataset) => dataset.display);
   const barCount = display.reduce((sum, values) => sum + values.length, 0);
@@ -96,10 +100,20 @@ interface Layout {
   legend: boolean;
 }
 
-const BAR_STYLE = { borderWidth: 0, maxBarThickness: 72, categoryPercentage: 0.8, barPercentage: 0.9 };
+const BAR_STYLE = {
+  borderWidth: 0,
+  maxBarThickness: 72,
+  categoryPercentage: 0.8,
+  barPercentage: 0.9,
+};
 
 function valueScale(title: string, extra: object = {}) {
-  return scaleOptions(title, { type: "linear" as const, beginAtZero: true, grace: "10%", ...extra });
+  return scaleOptions(title, {
+    type: "linear" as const,
+    beginAtZero: true,
+    grace: "10%",
+    ...extra,
+  });
 }
 
 function groupScale(title: string) {
@@ -118,7 +132,9 @@ function byGroupSingle({ groups, metrics, groupTitle }: ComparisonBarChartInput)
           data: [...metric.values],
           backgroundColor: colorsFor(groups),
         },
-        display: metric.values.map((value) => (value === null ? null : formatValue(value, metric.measure))),
+        display: metric.values.map((value) =>
+          value === null ? null : formatValue(value, metric.measure),
+        ),
       },
     ],
     scales: { x: groupScale(groupTitle), y: valueScale(axisTitle(metric.measure)) },
@@ -131,7 +147,9 @@ function byMetric({ groups, metrics }: ComparisonBarChartInput): Layout {
   const first = (metrics[0] as ComparisonMetric).measure;
   const names = metrics.map((metric) => metric.measure.name);
   const valueTitle =
-    names.length <= 3 ? `${names.join(" / ")} (${unitLabel(first)})` : `Value (${unitLabel(first)})`;
+    names.length <= 3
+      ? `${names.join(" / ")} (${unitLabel(first)})`
+      : `Value (${unitLabel(first)})`;
   return {
     labels: names,
     datasets: groups.map((group, groupIndex) => ({
@@ -155,7 +173,8 @@ function byGroupDualAxis(
   { groups, metrics, groupTitle }: ComparisonBarChartInput,
   units: string[],
 ): Layout {
-  const axisFor = (metric: ComparisonMetric) => (unitLabel(metric.measure) === units[0] ? "y" : "y1");
+  const axisFor = (metric: ComparisonMetric) =>
+    unitLabel(metric.measure) === units[0] ? "y" : "y1";
   const titleFor = (axis: "y" | "y1") => {
     const onAxis = metrics.filter((metric) => axisFor(metric) === axis);
     const unit = unitLabel((onAxis[0] as ComparisonMetric).measure);
@@ -171,7 +190,9 @@ function byGroupDualAxis(
         backgroundColor: categoricalColor(index),
         yAxisID: axisFor(metric),
       },
-      display: metric.values.map((value) => (value === null ? null : formatValue(value, metric.measure))),
+      display: metric.values.map((value) =>
+        value === null ? null : formatValue(value, metric.measure),
+      ),
     })),
     scales: {
       x: groupScale(groupTitle),
@@ -204,7 +225,9 @@ function comparisonAltText({ groups, metrics, groupTitle }: ComparisonBarChartIn
     const missing = groups.length - valued.length;
     parts.push(
       `${metric.measure.name}: highest ${best.group} ${formatValue(best.value, metric.measure)}` +
-        (valued.length > 1 ? `, lowest ${worst.group} ${formatValue(worst.value, metric.measure)}` : "") +
+        (valued.length > 1
+          ? `, lowest ${worst.group} ${formatValue(worst.value, metric.measure)}`
+          : "") +
         (missing > 0 ? `, ${missing} without data` : "") +
         ".",
     );

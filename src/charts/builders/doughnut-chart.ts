@@ -38,17 +38,28 @@ export function doughnutChart(input: DoughnutChartInput): ReplyChart {
   const { measure } = input;
   const maxSlices = Math.max(2, input.maxSlices ?? 6);
   const positive = input.slices.filter(
-    (s): s is { label: string; value: number } => s.value !== null && Number.isFinite(s.value) && s.value > 0,
+    (s): s is { label: string; value: number } =>
+      s.value !== null && Number.isFinite(s.value) && s.value > 0,
   );
-  const excluded = input.slices.filter((s) => !positive.includes(s as { label: string; value: number }));
+  const excluded = input.slices.filter(
+    (s) => !positive.includes(s as { label: string; value: number }),
+  );
   const slices = foldSmallSlices(positive, maxSlices);
   const total = slices.reduce((sum, s) => sum + s.value, 0);
   const shares = slices.map((s) => (total > 0 ? s.value / total : 0));
-  const display = slices.map((s, i) => `${formatValue(s.value, measure)} (${formatShare(shares[i] as number)})`);
+  const display = slices.map(
+    (s, i) => `${formatValue(s.value, measure)} (${formatShare(shares[i] as number)})`,
+  );
   const named = slices.filter((s) => s.label !== OTHER).map((s) => s.label);
   const namedColors = colorsFor(named);
-  const colors = slices.map((s) => (s.label === OTHER ? palette.neutral : (namedColors[named.indexOf(s.label)] as string)));
-  const meta: ChartMeta = { kind: "doughnut", labels: slices.map((s) => s.label), display: [display] };
+  const colors = slices.map((s) =>
+    s.label === OTHER ? palette.neutral : (namedColors[named.indexOf(s.label)] as string),
+  );
+  const meta: ChartMeta = {
+    kind: "doughnut",
+    labels: slices.map((s) => s.label),
+    display: [display],
+  };
 
   const config: ChartConfiguration<"doughnut"> = {
     type: "doughnut",
@@ -119,7 +130,12 @@ function doughnutAltText(
     `Doughnut chart of ${axisTitle(measure)} shares, total ${formatValue(total, measure)}: ${listForAltText(ranked, 6)}.`,
   ];
   if (excluded.length > 0) {
-    parts.push(`Left out (no positive value): ${listForAltText(excluded.map((s) => s.label), 5)}.`);
+    parts.push(
+      `Left out (no positive value): ${listForAltText(
+        excluded.map((s) => s.label),
+        5,
+      )}.`,
+    );
   }
   return parts.join(" ");
 }

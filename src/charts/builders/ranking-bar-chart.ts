@@ -86,7 +86,9 @@ export function rankingBarChart(input: RankingBarChartInput): ReplyChart {
         {
           label: valueTitle,
           data: rows.map((row) => row.value),
-          backgroundColor: rows.map((row) => (row.hasValue ? signColor(row.value) : palette.neutral)),
+          backgroundColor: rows.map((row) =>
+            row.hasValue ? signColor(row.value) : palette.neutral,
+          ),
           borderWidth: 0,
           maxBarThickness: 36,
           categoryPercentage: 0.8,
@@ -113,7 +115,12 @@ export function rankingBarChart(input: RankingBarChartInput): ReplyChart {
   }
 
   const height = Math.max(DEFAULT_CHART_HEIGHT, CHROME_HEIGHT + rows.length * ROW_HEIGHT);
-  return toReplyChart(input, rankingAltText(input, shown, missing, omitted, negatives), config, height);
+  return toReplyChart(
+    input,
+    rankingAltText(input, shown, missing, omitted, negatives),
+    config,
+    height,
+  );
 }
 
 function rankingAltText(
@@ -127,20 +134,24 @@ function rankingAltText(
   const order = (input.order ?? "desc") === "desc" ? "highest first" : "lowest first";
   const describe = (item: { label: string; value: number }) =>
     `${item.label} ${formatValue(item.value, input.measure)}`;
-  const parts = [
-    `Horizontal bar chart of ${axisTitle(input.measure)} by ${noun}, ${order}.`,
-  ];
+  const parts = [`Horizontal bar chart of ${axisTitle(input.measure)} by ${noun}, ${order}.`];
   if (shown.length === 0) {
     parts.push(`No ${noun} has a value to rank.`);
   } else {
     parts.push(`Top: ${listForAltText(shown.slice(0, 3).map(describe))}.`);
-    if (shown.length > 3) parts.push(`Last shown: ${describe(shown.at(-1) as { label: string; value: number })}.`);
+    if (shown.length > 3)
+      parts.push(`Last shown: ${describe(shown.at(-1) as { label: string; value: number })}.`);
   }
   if (negatives > 0) parts.push(`${negatives} below zero.`);
   if (omitted > 0) parts.push(`${omitted} more not shown.`);
   if (missing.length > 0) {
     const how = input.nulls === "zero" ? "shown as 0" : "not shown";
-    parts.push(`No data (${how}): ${listForAltText(missing.map((item) => item.label), 5)}.`);
+    parts.push(
+      `No data (${how}): ${listForAltText(
+        missing.map((item) => item.label),
+        5,
+      )}.`,
+    );
   }
   return parts.join(" ");
 }

@@ -100,7 +100,9 @@ function scatterAltText(
   const grouped = groups.length > 1 || groups[0] !== UNGROUPED;
   const parts = [
     `Scatter plot of ${axisTitle(y)} against ${axisTitle(x)} for ${plotted.length} point${plotted.length === 1 ? "" : "s"}` +
-      (grouped ? ` in ${groups.length} group${groups.length === 1 ? "" : "s"} (${listForAltText(groups, 5)}).` : "."),
+      (grouped
+        ? ` in ${groups.length} group${groups.length === 1 ? "" : "s"} (${listForAltText(groups, 5)}).`
+        : "."),
   ];
   const describe = (p: ScatterPoint & { x: number; y: number }) =>
     `${p.label} (${x.name} ${formatValue(p.x, x)}, ${y.name} ${formatValue(p.y, y)})`;
@@ -110,9 +112,16 @@ function scatterAltText(
     parts.push(`Highest ${y.name}: ${describe(top)}.`);
     if (plotted.length > 1) parts.push(`Lowest ${y.name}: ${describe(bottom)}.`);
   }
-  const missing = input.points.filter((p) => !plotted.includes(p as ScatterPoint & { x: number; y: number }));
+  const missing = input.points.filter(
+    (p) => !plotted.includes(p as ScatterPoint & { x: number; y: number }),
+  );
   if (missing.length > 0) {
-    parts.push(`Not shown for lack of data: ${listForAltText(missing.map((p) => p.label), 5)}.`);
+    parts.push(
+      `Not shown for lack of data: ${listForAltText(
+        missing.map((p) => p.label),
+        5,
+      )}.`,
+    );
   }
   return parts.join(" ");
 }

@@ -60,7 +60,9 @@ export function trendLineChart(input: TrendLineChartInput): ReplyChart {
   }
   const colors = colorsFor(series.map((s) => s.name));
   const markers = labels.length <= MAX_POINTS_WITH_MARKERS;
-  const display = series.map((s) => s.values.map((value) => (value === null ? null : formatValue(value, measure))));
+  const display = series.map((s) =>
+    s.values.map((value) => (value === null ? null : formatValue(value, measure))),
+  );
   const meta: ChartMeta = { kind: "trend", labels: [...labels], display };
   const startAtZero = measure.unit === "money" || measure.unit === "count";
 
@@ -86,7 +88,7 @@ export function trendLineChart(input: TrendLineChartInput): ReplyChart {
       }),
     },
     options: {
-      ...baseOptions(input.title, { legend: series.length > 1 }),
+      ...withLineLegend(baseOptions(input.title, { legend: series.length > 1 })),
       scales: {
         x: scaleOptions(X_TITLES[input.granularity], {
           ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
@@ -100,6 +102,26 @@ export function trendLineChart(input: TrendLineChartInput): ReplyChart {
   const plugins = config.options?.plugins;
   if (plugins) plugins.adpulse = meta;
   return toReplyChart(input, trendAltText(input), config);
+}
+
+/** Legend swatches drawn as short lines, so a dashed series shows a dashed swatch. */
+function withLineLegend(options: ReturnType<typeof baseOptions>) {
+  const { legend } = options.plugins;
+  return {
+    ...options,
+    plugins: {
+      ...options.plugins,
+      legend: {
+        ...legend,
+        labels: {
+          ...legend.labels,
+          usePointStyle: true,
+          pointStyle: "line" as const,
+          pointStyleWidth: 32,
+        },
+      },
+    },
+  };
 }
 
 function trendAltText({ labels, measure, series, granularity }: TrendLineChartInput): string {

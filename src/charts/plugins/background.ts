@@ -8,7 +8,10 @@ import type { BackgroundPluginOptions } from "./options";
  * @example
  * const config = { type: "bar", data, options: { plugins: { adpulseBackground: { color: "#fff" } } }, plugins: [backgroundPlugin] };
  */
-export const backgroundPlugin: Plugin<"bar" | "line" | "scatter" | "doughnut", BackgroundPluginOptions> = {
+export const backgroundPlugin: Plugin<
+  "bar" | "line" | "scatter" | "doughnut",
+  BackgroundPluginOptions
+> = {
   id: "adpulseBackground",
   beforeDraw(chart, _args, options) {
     const { ctx, width, height } = chart;

@@ -19,16 +19,18 @@ export const gaugeCenterPlugin: Plugin<"doughnut", GaugeCenterPluginOptions> = {
       true,
     ) as { x: number; y: number; innerRadius: number; outerRadius: number };
     const { ctx } = chart;
-    const headlineSize = Math.max(24, Math.round(innerRadius * 0.42));
+    // Sized from the hole so the text fits whatever canvas size the chart was given.
+    const headlineSize = Math.max(24, Math.round(innerRadius * 0.3));
+    const captionSize = Math.max(fontSizes.axisTitle, Math.round(innerRadius * 0.07));
     ctx.save();
     ctx.textAlign = "center";
     ctx.textBaseline = "alphabetic";
+    ctx.fillStyle = options.captionColor;
+    ctx.font = cssFont(captionSize);
+    ctx.fillText(options.caption, x, y - 6);
     ctx.fillStyle = options.color;
     ctx.font = cssFont(headlineSize, "bold");
-    ctx.fillText(options.headline, x, y - fontSizes.axisTitle - 14);
-    ctx.fillStyle = options.captionColor;
-    ctx.font = cssFont(fontSizes.axisTitle);
-    ctx.fillText(options.caption, x, y - 4);
+    ctx.fillText(options.headline, x, y - 6 - captionSize - Math.round(headlineSize * 0.25));
     // The arc ends sit on the centre line; their labels go just below it, centred on the band.
     ctx.font = cssFont(fontSizes.tick);
     ctx.textBaseline = "top";

@@ -31,7 +31,7 @@ export function renderReplyAsText(reply: Reply, options: TextRenderOptions = {})
   }
   if (reply.table) out.push(renderTable(reply.table.columns, reply.table.rows, width));
   for (const chart of reply.charts ?? []) {
-    out.push(bold(chart.title), renderChartForTerminal(chart, Math.min(width - 20, 60)));
+    out.push(renderChartForTerminal(chart, Math.min(width - 20, 60)));
     const file = options.chartFiles?.get(chart.id);
     if (file) out.push(dim(`chart: ${file}`));
     else if (chart.renderError) out.push(dim(`chart could not be drawn: ${chart.renderError}`));
