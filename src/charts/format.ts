@@ -42,8 +42,8 @@ function formatMoney(value: number, currency: string): string {
       maximumFractionDigits: 1,
     }).format(value);
   }
-  // Cents matter on a $1.23 CPC, not on $420 of daily spend.
-  const digits = abs >= 100 ? 0 : 2;
+  // Cents matter on a $1.23 CPC, not on $420 of daily spend (nor on a gauge's "$0" end).
+  const digits = abs >= 100 || value === 0 ? 0 : 2;
   return new Intl.NumberFormat(LOCALE, {
     style: "currency",
     currency,

@@ -86,8 +86,8 @@ function scaleFor(rows: readonly BarRow[], barCells: number): Scale {
  *
  * @example
  * renderBarRows([{ label: "A", value: 2, display: "2 %" }, { label: "B", value: 1, display: "1 %" }], 20);
- * // "A ███████████▉ 2 %"
- * // "B ██████       1 %"
+ * // ["A ██████████████ 2 %",
+ * //  "B ███████        1 %"]
  */
 export function renderBarRows(rows: readonly BarRow[], width: number, indent = ""): string[] {
   if (rows.length === 0) return [`${indent}(no data)`];
@@ -127,7 +127,7 @@ export function renderBarRows(rows: readonly BarRow[], width: number, indent = "
  * A progress bar in brackets, full at 100 % and beyond.
  *
  * @example
- * progressBar(50, 10); // "[████▌    ]" — 8 cells inside the brackets, half filled
+ * progressBar(50, 10); // "[████    ]" — 8 cells inside the brackets, half filled
  */
 export function progressBar(percent: number | null, width: number): string {
   const inner = Math.max(4, width - 2);

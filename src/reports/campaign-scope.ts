@@ -2,6 +2,7 @@ import type { Context } from "../bot/context";
 import { UserError } from "../bot/errors";
 import { echo } from "../bot/option-values";
 import { matchName } from "../core/fuzzy";
+import { PERIOD_FORMS } from "../core/period";
 import type { Campaign, CampaignType, Platform } from "../store/schema";
 
 /** The filters most commands accept: `platform:`, `type:` and a campaign name. */
@@ -54,8 +55,11 @@ export async function resolveCampaign(
   const hints = suggestions.length
     ? [`Closest campaigns: ${suggestions.map((s) => `"${s.name}"`).join(", ")}.`]
     : [];
+  // "last forever" or "this decade" reach here as campaign text: say what periods look like too.
+  const looksLikePeriod = /^(last|this|past|next|\d{4}-)/i.test(query.trim());
   throw new UserError(`No campaign matches "${echo(query)}".`, "unknown_campaign", [
     ...hints,
+    ...(looksLikePeriod ? [`If you meant a period — Periods: ${PERIOD_FORMS.join(", ")}.`] : []),
     "Filter by platform with `platform:facebook`, by type with `type:conversion`.",
   ]);
 }

@@ -40,7 +40,13 @@ export async function openDemoServices(
     store,
     dispatcher,
     ask: (text, overrides = {}) =>
-      dispatcher.dispatch({ platform: "console", tenantId: "local", userId: "local:test", text, ...overrides }),
+      dispatcher.dispatch({
+        platform: "console",
+        tenantId: "local",
+        userId: "local:test",
+        text,
+        ...overrides,
+      }),
     close: () => store.close(),
   };
 }

@@ -3,7 +3,7 @@ import type { ReplyChart } from "../../bot/reply";
 import { formatValue } from "../format";
 import { axisTitle, type Measure, unitLabel } from "../measure";
 import type { ChartMeta } from "../meta";
-import { categoricalColor, colorsFor, palette } from "../palette";
+import { categoricalColor, colorsFor, palette, toAdPlatform } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { valueLabelsPlugin } from "../plugins/value-labels";
 import { zeroLinePlugin } from "../plugins/zero-line";
@@ -130,7 +130,11 @@ function byGroupSingle({ groups, metrics, groupTitle }: ComparisonBarChartInput)
           ...BAR_STYLE,
           label: axisTitle(metric.measure),
           data: [...metric.values],
-          backgroundColor: colorsFor(groups),
+          // Colour carries meaning only for platforms; other groups share one colour so no bar
+          // looks singled out (or "good"/"bad").
+          backgroundColor: groups.some((group) => toAdPlatform(group))
+            ? colorsFor(groups)
+            : groups.map(() => categoricalColor(0)),
         },
         display: metric.values.map((value) =>
           value === null ? null : formatValue(value, metric.measure),

@@ -32,6 +32,7 @@ export const gaugeCenterPlugin: Plugin<"doughnut", GaugeCenterPluginOptions> = {
     ctx.font = cssFont(headlineSize, "bold");
     ctx.fillText(options.headline, x, y - 6 - captionSize - Math.round(headlineSize * 0.25));
     // The arc ends sit on the centre line; their labels go just below it, centred on the band.
+    ctx.fillStyle = options.captionColor;
     ctx.font = cssFont(fontSizes.tick);
     ctx.textBaseline = "top";
     const band = (innerRadius + outerRadius) / 2;

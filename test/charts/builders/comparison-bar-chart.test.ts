@@ -30,6 +30,24 @@ describe("comparisonBarChart", () => {
     expect(chart.altText).toContain("highest facebook $1,200, lowest tiktok $300, 1 without data");
   });
 
+  it("one metric over non-platform groups: one colour for every bar", () => {
+    const chart = comparisonBarChart({
+      id: "types",
+      title: "Spend by campaign type",
+      groupTitle: "Campaign type",
+      groups: ["Search", "Social", "Display"],
+      metrics: [{ measure: money("Spend", "USD"), values: [5200, 8100, -200] }],
+    });
+    expect(chart.config.data.datasets[0]?.backgroundColor).toEqual([
+      categoricalColor(0),
+      categoricalColor(0),
+      categoricalColor(0),
+    ]);
+    expect(chart.altText).toContain(
+      "Grouped bar chart comparing 3 campaign types (Search, Social and Display)",
+    );
+  });
+
   it("metrics sharing a unit: metrics on x, a coloured series per group with a legend", () => {
     const chart = comparisonBarChart({
       id: "rates",

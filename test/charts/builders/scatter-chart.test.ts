@@ -44,7 +44,7 @@ describe("scatterChart", () => {
   it("leaves out points missing a coordinate and says so", () => {
     const c = chart();
     const labels = c.config.data.datasets.flatMap((d) =>
-      d.data.map((p) => (p as { label: string }).label),
+      d.data.map((p) => (p as unknown as { label: string }).label),
     );
     expect(labels).not.toContain("D");
     expect(c.altText).toContain("for 3 points in 2 groups");
