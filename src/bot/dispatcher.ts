@@ -5,7 +5,7 @@ import type { Command } from "./command";
 import type { Context } from "./context";
 import { isUserError } from "./errors";
 import type { Invocation } from "./invocation";
-import { parseCommandText } from "./parse-text";
+import { parseCommandText, parseTypedOptions } from "./parse-text";
 import type { Reply, ReplyChart } from "./reply";
 
 export interface Dispatcher {
@@ -55,10 +55,10 @@ export function createDispatcher(deps: DispatcherDependencies): Dispatcher {
           },
           deps.clock.now(),
         );
-        const { command, args } = parseCommandText(invocation.text, deps.commands, {
-          now: deps.clock.now(),
-          timezone: tenant.timezone,
-        });
+        const env = { now: deps.clock.now(), timezone: tenant.timezone };
+        const { command, args } = invocation.subcommand
+          ? parseTypedOptions(invocation.subcommand, invocation.options ?? {}, deps.commands, env)
+          : parseCommandText(invocation.text, deps.commands, env);
         commandName = command.name;
         const ctx: Context = {
           store: deps.store,

@@ -1,5 +1,5 @@
 import { closest } from "fastest-levenshtein";
-import { findPeriodInTokens, PERIOD_FORMS, PeriodError } from "../core/period";
+import { findPeriodInTokens, PERIOD_FORMS, PeriodError, parsePeriod } from "../core/period";
 import type { Command, OptionDefinition } from "./command";
 import { UserError } from "./errors";
 import {
@@ -57,6 +57,48 @@ export function parseCommandText(
   return { command, args: parseArguments(command, tokens, env) };
 }
 
+/**
+ * Validates options that arrive already split by the platform (Discord's typed options) with the
+ * same conversions and errors as typed text, so both paths accept and refuse the same things.
+ */
+export function parseTypedOptions(
+  subcommand: string,
+  raw: Readonly<Record<string, string | number | boolean>>,
+  commands: readonly Command[],
+  env: ParseEnvironment,
+): ParsedCommand {
+  const command = commands.find((c) => c.name === subcommand.toLowerCase());
+  if (!command) throw unknownCommand(subcommand, commands);
+  const args: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const option = command.options.find((o) => o.name === name);
+    if (!option) throw unknownFilter(command, name);
+    args[name] = option.kind === "period" ? periodFrom(String(value), env) : convert(option, String(value));
+  }
+  for (const option of command.options) {
+    if (option.kind === "period" && args[option.name] === undefined) {
+      args[option.name] = periodFrom("", env);
+    }
+  }
+  requireOptions(command, args);
+  return { command, args };
+}
+
+function periodFrom(text: string, env: ParseEnvironment) {
+  try {
+    return parsePeriod(text, env.now, env.timezone);
+  } catch (error) {
+    throw asUserError(error);
+  }
+}
+
+function asUserError(error: unknown): unknown {
+  if (error instanceof PeriodError) {
+    return new UserError(error.message, "bad_period", [`Periods: ${PERIOD_FORMS.join(", ")}.`]);
+  }
+  return error;
+}
+
 function unknownCommand(name: string, commands: readonly Command[]): UserError {
   const names = commands.map((c) => c.name);
   return new UserError(`Unknown command "${echo(name)}".`, "unknown_command", [
@@ -109,12 +151,7 @@ function parseArguments(
       args[periodOption.name] = period;
       tokens = rest;
     } catch (error) {
-      if (error instanceof PeriodError) {
-        throw new UserError(error.message, "bad_period", [
-          `Periods: ${PERIOD_FORMS.join(", ")}.`,
-        ]);
-      }
-      throw error;
+      throw asUserError(error);
     }
   }
 
@@ -155,7 +192,12 @@ function parseArguments(
       ...command.examples.slice(0, 2).map((e) => `Example: \`/campaign ${e}\``),
     ]);
   }
-  for (const option of options) {
+  requireOptions(command, args);
+  return args;
+}
+
+function requireOptions(command: Command, args: Record<string, unknown>): void {
+  for (const option of command.options) {
     if (option.required && args[option.name] === undefined) {
       throw new UserError(`${command.name} needs a ${option.name}.`, "missing_argument", [
         usageLine(command),
@@ -163,7 +205,6 @@ function parseArguments(
       ]);
     }
   }
-  return args;
 }
 
 /** Converts and validates one raw value (also used for Discord's typed options). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import commands from "../../commands/index";
 import { UserError } from "../../src/bot/errors";
-import { parseCommandText } from "../../src/bot/parse-text";
+import { parseCommandText, parseTypedOptions } from "../../src/bot/parse-text";
 import { tokenize } from "../../src/bot/tokenize";
 
 // 2026-11-22 09:00 in Paris.
@@ -75,5 +75,27 @@ describe("parseCommandText", () => {
     expect(error.code).toBe("unknown_command");
     expect(error.message.length).toBeLessThan(80);
     expect(error.hints.join(" ")).toContain("roi");
+  });
+});
+
+describe("parseTypedOptions", () => {
+  const typed = (sub: string, raw: Record<string, string | number>) =>
+    parseTypedOptions(sub, raw, commands, env);
+
+  it("converts typed values exactly like text and defaults the period", () => {
+    expect(typed("top", { metric: "CPA", n: 3, platform: "Google Ads" }).args).toMatchObject({
+      metric: "cpa",
+      n: 3,
+      platform: "google",
+      period: { days: 30, to: "2026-11-22" },
+    });
+    expect(typed("roi", { period: "last month" }).args.period).toMatchObject({ from: "2026-10-01", to: "2026-10-31" });
+  });
+
+  it("refuses what text refuses", () => {
+    expect(() => typed("roi", { period: "last 13x" })).toThrow(UserError);
+    expect(() => typed("trend", {})).toThrow(/trend needs a metric/);
+    expect(() => typed("nope", {})).toThrow(/Unknown command/);
+    expect(() => typed("roi", { colour: "red" })).toThrow(/not a filter/);
   });
 });
