@@ -10,7 +10,7 @@ import commands from "../commands/index";
 import { fixedClock, sequentialIds } from "../src/bot/clock";
 import { createDispatcher } from "../src/bot/dispatcher";
 import { createChartRasterizer } from "../src/charts/rasterizer";
-import { addDays } from "../src/core/days";
+import { addDays, isoWeekday } from "../src/core/days";
 import { createRng } from "../src/core/random";
 import { silentLogger } from "../src/logger";
 import { CAMPAIGN_TYPES, type DailyMetricRow, PLATFORMS } from "../src/store/schema";
@@ -52,9 +52,10 @@ async function main() {
       updated_at: now.toISOString(),
     })),
   );
+  // A week of days per transaction, so each weekly rollup row is written once.
+  let rows: DailyMetricRow[] = [];
   for (let d = 0; d < DAYS; d++) {
     const day = addDays(start, d);
-    const rows: DailyMetricRow[] = [];
     for (let c = 0; c < CAMPAIGNS; c++) {
       const impressions = Math.round(5000 + rng.next() * 20000);
       const clicks = Math.round(impressions * (0.005 + rng.next() * 0.015));
@@ -73,7 +74,11 @@ async function main() {
         revenue: conversions * (20 + rng.next() * 60),
       });
     }
-    await store.transaction((trx) => trx.metrics.upsertDaily(rows));
+    if (isoWeekday(day) === 7 || d === DAYS - 1) {
+      const batch = rows;
+      await store.transaction((trx) => trx.metrics.upsertDaily(batch));
+      rows = [];
+    }
   }
   const loadSeconds = (performance.now() - t0) / 1000;
 

@@ -90,6 +90,46 @@ export async function up(db: Kysely<any>): Promise<void> {
     ])
     .execute();
 
+  // Pre-summed ISO weeks (Monday start) of campaign_daily_metrics, rewritten whenever a day in the
+  // week changes: a 90-day sum reads ~13 rows per campaign instead of 90.
+  await db.schema
+    .createTable("campaign_weekly_metrics")
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("campaign_id", "text", (c) => c.notNull())
+    .addColumn("week_start", "text", (c) => c.notNull())
+    .addColumn("spend", "double precision", (c) => c.notNull().defaultTo(0))
+    .addColumn("impressions", "bigint", (c) => c.notNull().defaultTo(0))
+    .addColumn("reach", "bigint", (c) => c.notNull().defaultTo(0))
+    .addColumn("clicks", "bigint", (c) => c.notNull().defaultTo(0))
+    .addColumn("engagements", "bigint", (c) => c.notNull().defaultTo(0))
+    .addColumn("conversions", "bigint", (c) => c.notNull().defaultTo(0))
+    .addColumn("revenue", "double precision", (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint("campaign_weekly_metrics_pk", ["tenant_id", "campaign_id", "week_start"])
+    .addForeignKeyConstraint(
+      "campaign_weekly_metrics_campaign_fk",
+      ["tenant_id", "campaign_id"],
+      "campaigns",
+      ["tenant_id", "id"],
+      (fk) => fk.onDelete("cascade"),
+    )
+    .execute();
+  await db.schema
+    .createIndex("campaign_weekly_metrics_tenant_week_idx")
+    .on("campaign_weekly_metrics")
+    .columns([
+      "tenant_id",
+      "week_start",
+      "campaign_id",
+      "spend",
+      "impressions",
+      "reach",
+      "clicks",
+      "engagements",
+      "conversions",
+      "revenue",
+    ])
+    .execute();
+
   await db.schema
     .createTable("audience_daily_metrics")
     .addColumn("tenant_id", "text", (c) => c.notNull())
@@ -125,6 +165,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("audience_daily_metrics").execute();
+  await db.schema.dropTable("campaign_weekly_metrics").execute();
   await db.schema.dropTable("campaign_daily_metrics").execute();
   await db.schema.dropTable("campaigns").execute();
   await db.schema.dropTable("tenants").execute();

@@ -68,9 +68,12 @@ describe("adpulse CLI", () => {
     const usage = await adpulse("frobnicate");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/unknown command/);
-    const config = await run(process.execPath, [BIN, "migrate"], {
+    const config: Result = await run(process.execPath, [BIN, "migrate"], {
       env: { ...env, DATABASE_URL: "mysql://nope" },
-    }).catch((e) => e as Result);
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e) => e as Result,
+    );
     expect(config.code).toBe(2);
     expect(config.stderr).toMatch(/DATABASE_URL must start with sqlite: or postgres:\/\//);
   });

@@ -1,4 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { addDays, startOfIsoWeek } from "../core/days";
+import { splitIntoWeeks } from "../core/week-split";
 import type {
   AgeGroup,
   AudienceRow,
@@ -34,6 +36,16 @@ export type AudienceTotalsRow = {
 };
 
 const INSERT_CHUNK = 500;
+
+const METRIC_COLUMNS = [
+  "spend",
+  "impressions",
+  "reach",
+  "clicks",
+  "engagements",
+  "conversions",
+  "revenue",
+] as const;
 
 type MetricsEb = ExpressionBuilder<Database, "campaign_daily_metrics">;
 
@@ -79,15 +91,49 @@ export class MetricsRepository {
     return query;
   }
 
-  /** Sums per campaign over the range (campaigns with no rows are absent). */
+  /**
+   * Sums per campaign over the range (campaigns with no rows are absent). Whole ISO weeks come from
+   * the weekly rollup and only the edge days from the daily table: a 90-day period over 2,000
+   * campaigns reads ~50k rows instead of 180k.
+   */
   async totalsByCampaign(
     tenantId: string,
     range: DayRange,
     scope: MetricsScope = {},
   ): Promise<CampaignTotalsRow[]> {
-    const rows = await this.daily(tenantId, range, scope)
-      .select((eb) => ["campaign_id", ...sumAll(eb)])
-      .groupBy("campaign_id")
+    const split = splitIntoWeeks(range.from, range.to);
+    const ids = scope.campaignIds && (scope.campaignIds.length ? scope.campaignIds : [""]);
+    const parts = [];
+    if (split.weeks) {
+      let weeks = this.db
+        .selectFrom("campaign_weekly_metrics")
+        .select(["campaign_id", ...METRIC_COLUMNS])
+        .where("tenant_id", "=", tenantId)
+        .where("week_start", ">=", split.weeks.first)
+        .where("week_start", "<=", split.weeks.last);
+      if (ids) weeks = weeks.where("campaign_id", "in", ids);
+      parts.push(weeks);
+    }
+    for (const loose of split.loose) {
+      let days = this.db
+        .selectFrom("campaign_daily_metrics")
+        .select(["campaign_id", ...METRIC_COLUMNS])
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", loose.from)
+        .where("day", "<=", loose.to);
+      if (ids) days = days.where("campaign_id", "in", ids);
+      parts.push(days);
+    }
+    const [first, ...rest] = parts;
+    if (!first) return [];
+    const union = rest.reduce((acc, part) => acc.unionAll(part), first);
+    const rows = await this.db
+      .selectFrom(union.as("u"))
+      .select((eb) => [
+        "u.campaign_id",
+        ...METRIC_COLUMNS.map((c) => eb.fn.sum<number>(`u.${c}`).as(c)),
+      ])
+      .groupBy("u.campaign_id")
       .execute();
     return rows.map((r) => toTotals(r) as CampaignTotalsRow);
   }
@@ -151,8 +197,15 @@ export class MetricsRepository {
     return row?.from && row.to ? { from: String(row.from), to: String(row.to) } : undefined;
   }
 
-  /** Inserts or replaces daily rows by (tenant, campaign, day). */
+  /**
+   * Inserts or replaces daily rows by (tenant, campaign, day) and rewrites the weekly sums of every
+   * week touched, in one transaction (joining the caller's when there is one).
+   */
   async upsertDaily(rows: readonly DailyMetricRow[]): Promise<void> {
+    if (!this.db.isTransaction) {
+      await this.db.transaction().execute((trx) => new MetricsRepository(trx).upsertDaily(rows));
+      return;
+    }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await this.db
         .insertInto("campaign_daily_metrics")
@@ -170,6 +223,48 @@ export class MetricsRepository {
         )
         .execute();
     }
+    const weeks = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const set = weeks.get(row.tenant_id) ?? new Set<string>();
+      set.add(startOfIsoWeek(row.day));
+      weeks.set(row.tenant_id, set);
+    }
+    for (const [tenantId, starts] of weeks) {
+      for (const week of starts) await this.refreshWeek(tenantId, week);
+    }
+  }
+
+  /** Recomputes one tenant-week of the weekly rollup from the daily rows. */
+  private async refreshWeek(tenantId: string, weekStart: string): Promise<void> {
+    await this.db
+      .insertInto("campaign_weekly_metrics")
+      .columns(["tenant_id", "campaign_id", "week_start", ...METRIC_COLUMNS])
+      .expression(
+        this.db
+          .selectFrom("campaign_daily_metrics")
+          .select((eb) => [
+            "tenant_id",
+            "campaign_id",
+            sql<string>`${weekStart}`.as("week_start"),
+            ...sumAll(eb),
+          ])
+          .where("tenant_id", "=", tenantId)
+          .where("day", ">=", weekStart)
+          .where("day", "<=", addDays(weekStart, 6))
+          .groupBy(["tenant_id", "campaign_id"]),
+      )
+      .onConflict((oc) =>
+        oc.columns(["tenant_id", "campaign_id", "week_start"]).doUpdateSet({
+          spend: sql`excluded.spend`,
+          impressions: sql`excluded.impressions`,
+          reach: sql`excluded.reach`,
+          clicks: sql`excluded.clicks`,
+          engagements: sql`excluded.engagements`,
+          conversions: sql`excluded.conversions`,
+          revenue: sql`excluded.revenue`,
+        }),
+      )
+      .execute();
   }
 
   /** Inserts or replaces audience rows by (tenant, campaign, day, gender, age group). */

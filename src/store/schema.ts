@@ -11,6 +11,7 @@ export interface Database {
   tenants: TenantsTable;
   campaigns: CampaignsTable;
   campaign_daily_metrics: CampaignDailyMetricsTable;
+  campaign_weekly_metrics: CampaignWeeklyMetricsTable;
   audience_daily_metrics: AudienceDailyMetricsTable;
 }
 
@@ -73,6 +74,14 @@ export interface CampaignDailyMetricsTable extends MetricTotals {
   tenant_id: string;
   campaign_id: string;
   day: string;
+}
+
+/** ISO-week sums of campaign_daily_metrics, kept in step by the metrics repository. */
+export interface CampaignWeeklyMetricsTable extends MetricTotals {
+  tenant_id: string;
+  campaign_id: string;
+  /** The Monday starting the week. */
+  week_start: string;
 }
 
 export interface AudienceDailyMetricsTable {

@@ -19,7 +19,13 @@ describe.each(engines)("migrations on $name", (engine) => {
 
   it("creates every table, and survives up → down → up", async () => {
     store = await engine.open();
-    const expected = ["audience_daily_metrics", "campaign_daily_metrics", "campaigns", "tenants"];
+    const expected = [
+      "audience_daily_metrics",
+      "campaign_daily_metrics",
+      "campaign_weekly_metrics",
+      "campaigns",
+      "tenants",
+    ];
     expect(await tableNames(store)).toEqual(expected);
 
     const m = migrator(store.db);

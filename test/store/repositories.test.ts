@@ -102,6 +102,19 @@ describe.each(engines)("repositories on $name", (engine) => {
     expect(again).toMatchObject({ id: "a", name: "A", timezone: "UTC" });
   });
 
+  it("sums whole weeks from the rollup and edge days from the daily rows, kept in step on update", async () => {
+    // 2026-03-01 (Sun) … 2026-03-17 (Tue): loose Sunday, two whole weeks, loose Monday–Tuesday.
+    const rows = [];
+    for (let d = 1; d <= 17; d++) rows.push(day("a", "c2", `2026-03-${String(d).padStart(2, "0")}`, d, 2 * d));
+    await store.metrics.upsertDaily(rows);
+    const sum = async (from: string, to: string) =>
+      (await store.metrics.totalsByCampaign("a", { from, to }, { campaignIds: ["c2"] }))[0];
+    expect(await sum("2026-03-01", "2026-03-17")).toMatchObject({ spend: 153, revenue: 306, impressions: 17000 });
+    expect(await sum("2026-03-03", "2026-03-10")).toMatchObject({ spend: 52 });
+    await store.metrics.upsertDaily([day("a", "c2", "2026-03-04", 100, 0)]);
+    expect(await sum("2026-03-02", "2026-03-08")).toMatchObject({ spend: 35 - 4 + 100 });
+  });
+
   it("rolls back a failed transaction entirely", async () => {
     await expect(
       store.transaction(async (trx) => {
