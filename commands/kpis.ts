@@ -6,7 +6,7 @@ import { formatCount, formatMoney, formatPercent } from "../src/core/format";
 import { computeKpis, sumTotals } from "../src/core/kpis";
 import { previousPeriod } from "../src/core/period";
 import { totalsByPlatform } from "../src/core/aggregate";
-import { loadPerformance } from "../src/reports/campaign-performance";
+import { loadPerformance, loadTotals } from "../src/reports/campaign-performance";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { spendShareChart, targetGaugeChart } from "../src/reports/charts";
 import { contextLine, kpiFields, periodData } from "../src/reports/reply-parts";
@@ -22,7 +22,7 @@ export default defineCommand({
     const before = previousPeriod(period);
     const [current, previous] = await Promise.all([
       loadPerformance(ctx, scope, period),
-      loadPerformance(ctx, scope, before),
+      loadTotals(ctx, scope, before),
     ]);
     const currency = ctx.tenant.currency;
     const fields: ReplyField[] = kpiFields(current.totals, current.kpis, currency, previous);

@@ -10,6 +10,18 @@ export interface CampaignPerformance {
   kpis: Kpis;
 }
 
+/** Totals and KPIs of the scope over a period, without the per-campaign breakdown. */
+export async function loadTotals(
+  ctx: Context,
+  scope: CampaignScope,
+  period: Period,
+): Promise<{ totals: MetricTotals; kpis: Kpis }> {
+  const totals = await ctx.store.metrics.totals(ctx.tenant.id, period, {
+    campaignIds: scope.filtered ? scope.campaigns.map((c) => c.id) : undefined,
+  });
+  return { totals, kpis: computeKpis(totals) };
+}
+
 export interface PerformanceReport {
   rows: CampaignPerformance[];
   totals: MetricTotals;

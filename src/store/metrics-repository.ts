@@ -101,6 +101,32 @@ export class MetricsRepository {
     range: DayRange,
     scope: MetricsScope = {},
   ): Promise<CampaignTotalsRow[]> {
+    const union = this.periodRows(tenantId, range, scope);
+    if (!union) return [];
+    const rows = await this.db
+      .selectFrom(union.as("u"))
+      .select((eb) => [
+        "u.campaign_id",
+        ...METRIC_COLUMNS.map((c) => eb.fn.sum<number>(`u.${c}`).as(c)),
+      ])
+      .groupBy("u.campaign_id")
+      .execute();
+    return rows.map((r) => toTotals(r) as CampaignTotalsRow);
+  }
+
+  /** One set of sums over the range and scope (zeros when nothing was delivered). */
+  async totals(tenantId: string, range: DayRange, scope: MetricsScope = {}): Promise<MetricTotals> {
+    const union = this.periodRows(tenantId, range, scope);
+    if (!union) return toTotals({});
+    const row = await this.db
+      .selectFrom(union.as("u"))
+      .select((eb) => METRIC_COLUMNS.map((c) => eb.fn.sum<number>(`u.${c}`).as(c)))
+      .executeTakeFirst();
+    return toTotals(row ?? {});
+  }
+
+  /** The rows that add up to a period: rollup weeks plus loose edge days, or undefined if empty. */
+  private periodRows(tenantId: string, range: DayRange, scope: MetricsScope) {
     const split = splitIntoWeeks(range.from, range.to);
     const ids = scope.campaignIds && (scope.campaignIds.length ? scope.campaignIds : [""]);
     const parts = [];
@@ -125,17 +151,7 @@ export class MetricsRepository {
       parts.push(days);
     }
     const [first, ...rest] = parts;
-    if (!first) return [];
-    const union = rest.reduce((acc, part) => acc.unionAll(part), first);
-    const rows = await this.db
-      .selectFrom(union.as("u"))
-      .select((eb) => [
-        "u.campaign_id",
-        ...METRIC_COLUMNS.map((c) => eb.fn.sum<number>(`u.${c}`).as(c)),
-      ])
-      .groupBy("u.campaign_id")
-      .execute();
-    return rows.map((r) => toTotals(r) as CampaignTotalsRow);
+    return first && rest.reduce((acc, part) => acc.unionAll(part), first);
   }
 
   /** Sums per day over the range, ordered by day (days with no rows are absent). */

@@ -111,6 +111,8 @@ describe.each(engines)("repositories on $name", (engine) => {
       (await store.metrics.totalsByCampaign("a", { from, to }, { campaignIds: ["c2"] }))[0];
     expect(await sum("2026-03-01", "2026-03-17")).toMatchObject({ spend: 153, revenue: 306, impressions: 17000 });
     expect(await sum("2026-03-03", "2026-03-10")).toMatchObject({ spend: 52 });
+    expect(await store.metrics.totals("a", { from: "2026-03-01", to: "2026-03-17" }, { campaignIds: ["c2"] })).toMatchObject({ spend: 153 });
+    expect(await store.metrics.totals("a", { from: "2020-01-01", to: "2020-01-31" })).toMatchObject({ spend: 0, clicks: 0 });
     await store.metrics.upsertDaily([day("a", "c2", "2026-03-04", 100, 0)]);
     expect(await sum("2026-03-02", "2026-03-08")).toMatchObject({ spend: 35 - 4 + 100 });
   });
