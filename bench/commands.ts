@@ -109,12 +109,19 @@ async function main() {
   });
 
   const engine = url.startsWith("sqlite") ? "sqlite" : "postgres";
-  console.log(`store: ${engine}, ${CAMPAIGNS} campaigns × ${DAYS} days = ${CAMPAIGNS * DAYS} daily rows (loaded in ${loadSeconds.toFixed(1)} s)`);
+  console.log(
+    `store: ${engine}, ${CAMPAIGNS} campaigns × ${DAYS} days = ${CAMPAIGNS * DAYS} daily rows (loaded in ${loadSeconds.toFixed(1)} s)`,
+  );
   for (const text of ["roi last 90d", "kpis last 90d"]) {
     const times: number[] = [];
     for (let i = 0; i < RUNS + 3; i++) {
       const s = performance.now();
-      const reply = await dispatcher.dispatch({ platform: "console", tenantId: TENANT, userId: "bench", text });
+      const reply = await dispatcher.dispatch({
+        platform: "console",
+        tenantId: TENANT,
+        userId: "bench",
+        text,
+      });
       if (reply.data.error) throw new Error(`${text}: ${JSON.stringify(reply.data.error)}`);
       if (i >= 3) times.push(performance.now() - s); // the first runs warm caches and the JIT
     }
@@ -125,7 +132,9 @@ async function main() {
   }
   for (const [id, times] of chartTimes) {
     times.sort((a, b) => a - b);
-    console.log(`chart ${id.padEnd(14)} render: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms`);
+    console.log(
+      `chart ${id.padEnd(14)} render: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms`,
+    );
   }
   await store.close();
   rmSync(dir, { recursive: true, force: true });

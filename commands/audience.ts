@@ -1,5 +1,10 @@
-import { campaignOption, periodOption, platformOption, typeOption } from "../src/bot/common-options";
 import { defineCommand } from "../src/bot/command";
+import {
+  campaignOption,
+  periodOption,
+  platformOption,
+  typeOption,
+} from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
 import { formatCount, formatKpi, formatMoney, formatPercent } from "../src/core/format";
 import { resolveScope } from "../src/reports/campaign-scope";
@@ -30,9 +35,11 @@ export default defineCommand({
       scope.filtered ? { campaignIds: scope.campaigns.map((c) => c.id) } : {},
     );
     if (rows.length === 0) {
-      throw new UserError(`No audience breakdown for ${scope.label} in ${period.label}.`, "no_data", [
-        "Audience data comes from exports with age and gender columns.",
-      ]);
+      throw new UserError(
+        `No audience breakdown for ${scope.label} in ${period.label}.`,
+        "no_data",
+        ["Audience data comes from exports with age and gender columns."],
+      );
     }
     const byGender = new Map(GENDERS.map((g) => [g, empty()]));
     const byAge = new Map(AGE_GROUPS.map((a) => [a, empty()]));
@@ -56,15 +63,24 @@ export default defineCommand({
     const ages = [...byAge].map(([k, s]) => describe(k, s));
     const totalClicks = genders.reduce((a, g) => a + g.clicks, 0);
     const topAge = [...ages].sort((a, b) => b.impressions - a.impressions)[0];
-    const bestConverting = [...ages].filter((a) => a.conversion_rate !== null).sort((a, b) => (b.conversion_rate ?? 0) - (a.conversion_rate ?? 0))[0];
+    const bestConverting = [...ages]
+      .filter((a) => a.conversion_rate !== null)
+      .sort((a, b) => (b.conversion_rate ?? 0) - (a.conversion_rate ?? 0))[0];
 
     return {
       title: `Audience — ${scope.single?.name ?? scope.label} — ${period.label}`,
       text: [
-        `Clicks: ${genders.filter((g) => g.clicks > 0).map((g) => `${g.key} ${formatPercent((g.clicks / Math.max(totalClicks, 1)) * 100)}`).join(", ")}.`,
+        `Clicks: ${genders
+          .filter((g) => g.clicks > 0)
+          .map((g) => `${g.key} ${formatPercent((g.clicks / Math.max(totalClicks, 1)) * 100)}`)
+          .join(", ")}.`,
         topAge ? `Most impressions: ${topAge.key} (${formatCount(topAge.impressions)}).` : "",
-        bestConverting ? `Best conversion rate: ${bestConverting.key} (${formatKpi("conversion_rate", bestConverting.conversion_rate)}).` : "",
-      ].filter(Boolean).join("\n"),
+        bestConverting
+          ? `Best conversion rate: ${bestConverting.key} (${formatKpi("conversion_rate", bestConverting.conversion_rate)}).`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
       table: {
         columns: ["Segment", "Impressions", "Clicks", "CTR", "Conv. rate", "Spend"],
         rows: [...genders, ...ages].map((s) => [

@@ -1,5 +1,5 @@
-import { periodOption } from "../src/bot/common-options";
 import { defineCommand } from "../src/bot/command";
+import { periodOption } from "../src/bot/common-options";
 import type { Context } from "../src/bot/context";
 import { UserError } from "../src/bot/errors";
 import { totalsByPlatform, totalsByType } from "../src/core/aggregate";
@@ -27,9 +27,18 @@ const TABLE_KPIS = ["roi", "roas", "ctr", "cpc", "conversion_rate", "cpa"] as co
 export default defineCommand({
   name: "compare",
   description: "Compare platforms, campaign types, or two campaigns side by side",
-  examples: ["compare platforms last 30d", "compare types last quarter", 'compare "Spring Sale" vs "Brand Lift"'],
+  examples: [
+    "compare platforms last 30d",
+    "compare types last quarter",
+    'compare "Spring Sale" vs "Brand Lift"',
+  ],
   options: [
-    { name: "dimension", kind: "choice", description: "platforms, types or campaigns", choices: DIMENSIONS },
+    {
+      name: "dimension",
+      kind: "choice",
+      description: "platforms, types or campaigns",
+      choices: DIMENSIONS,
+    },
     periodOption,
     { name: "campaigns", kind: "text", description: "Two campaigns: A vs B" },
   ] as const,
@@ -60,7 +69,8 @@ export default defineCommand({
     const currency = ctx.tenant.currency;
     const byRoi = rankBy(active, (g) => g.kpis.roi, "desc");
     const leader = byRoi[0];
-    const dimensionLabel = what === "platforms" ? "platform" : what === "types" ? "campaign type" : "campaign";
+    const dimensionLabel =
+      what === "platforms" ? "platform" : what === "types" ? "campaign type" : "campaign";
 
     return {
       title: `Compare ${what} — ${period.label}`,
@@ -68,7 +78,12 @@ export default defineCommand({
         ? `**${leader.label}** leads on ROI (${formatKpi("roi", leader.kpis.roi, currency)}) among ${active.length} ${dimensionLabel}s.`
         : undefined,
       table: {
-        columns: [capitalize(dimensionLabel), "Spend", "Revenue", ...TABLE_KPIS.map((k) => k.toUpperCase().replace("_", " "))],
+        columns: [
+          capitalize(dimensionLabel),
+          "Spend",
+          "Revenue",
+          ...TABLE_KPIS.map((k) => k.toUpperCase().replace("_", " ")),
+        ],
         rows: byRoi.map((g) => [
           g.label,
           formatMoney(g.totals.spend, currency),
@@ -78,7 +93,9 @@ export default defineCommand({
       },
       charts: [
         comparisonChart(`compare-${what}`, `ROI and ROAS by ${dimensionLabel}`, byRoi, currency),
-        ...(what === "campaigns" ? [] : [ctrVsConversionChart(report.rows, what === "platforms" ? "platform" : "type")]),
+        ...(what === "campaigns"
+          ? []
+          : [ctrVsConversionChart(report.rows, what === "platforms" ? "platform" : "type")]),
       ],
       context: contextLine(period, undefined, ctx.tenant),
       data: {
@@ -94,7 +111,11 @@ function toGroups(map: Map<string, MetricTotals>): ComparisonGroup[] {
   return [...map].map(([key, totals]) => ({ key, label: key, totals, kpis: computeKpis(totals) }));
 }
 
-async function campaignGroups(ctx: Context, text: string, period: Period): Promise<ComparisonGroup[]> {
+async function campaignGroups(
+  ctx: Context,
+  text: string,
+  period: Period,
+): Promise<ComparisonGroup[]> {
   const names = text.split(/\s+(?:vs\.?|versus|and|&)\s+|\s*[,|]\s*/i).filter(Boolean);
   if (names.length !== 2) {
     throw new UserError("Compare exactly two campaigns, separated by `vs`.", "bad_campaign_pair", [
@@ -105,7 +126,9 @@ async function campaignGroups(ctx: Context, text: string, period: Period): Promi
   for (const name of names) found.push(await resolveCampaign(ctx, name));
   const [a, b] = found;
   if (a && b && a.id === b.id) {
-    throw new UserError(`Both names match "${a.name}".`, "bad_campaign_pair", ["Name two different campaigns."]);
+    throw new UserError(`Both names match "${a.name}".`, "bad_campaign_pair", [
+      "Name two different campaigns.",
+    ]);
   }
   const rows = await ctx.store.metrics.totalsByCampaign(ctx.tenant.id, period, {
     campaignIds: found.map((c) => c.id),

@@ -34,7 +34,11 @@ export function createHelpCommand(listCommands: () => readonly Command[]): Comma
           ephemeral: true,
           data: {
             command: command.name,
-            options: command.options.map((o) => ({ name: o.name, kind: o.kind, choices: o.choices ?? null })),
+            options: command.options.map((o) => ({
+              name: o.name,
+              kind: o.kind,
+              choices: o.choices ?? null,
+            })),
             examples: command.examples,
           },
         };
@@ -42,7 +46,9 @@ export function createHelpCommand(listCommands: () => readonly Command[]): Comma
       return {
         title: "adpulse — what you can ask",
         text: [
-          ...commands.map((c) => `- **${c.name}** — ${c.description} (\`/campaign ${c.examples[0] ?? c.name}\`)`),
+          ...commands.map(
+            (c) => `- **${c.name}** — ${c.description} (\`/campaign ${c.examples[0] ?? c.name}\`)`,
+          ),
           "",
           `Periods: ${PERIOD_FORMS.join(", ")} (default: last 30 days).`,
           "Filters: `platform:facebook`, `type:conversion`, or a campaign name.",

@@ -1,11 +1,16 @@
-import { campaignOption, periodOption, platformOption, typeOption } from "../src/bot/common-options";
 import { defineCommand } from "../src/bot/command";
+import {
+  campaignOption,
+  periodOption,
+  platformOption,
+  typeOption,
+} from "../src/bot/common-options";
 import type { Context } from "../src/bot/context";
 import type { ReplyChart, ReplyField } from "../src/bot/reply";
+import { totalsByPlatform } from "../src/core/aggregate";
 import { formatCount, formatMoney, formatPercent } from "../src/core/format";
 import { computeKpis, sumTotals } from "../src/core/kpis";
 import { previousPeriod } from "../src/core/period";
-import { totalsByPlatform } from "../src/core/aggregate";
 import { loadPerformance, loadTotals } from "../src/reports/campaign-performance";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { spendShareChart, targetGaugeChart } from "../src/reports/charts";
@@ -58,7 +63,11 @@ export default defineCommand({
       data: {
         period: periodData(period),
         previous_period: periodData(before),
-        filters: { platform: platform ?? null, type: type ?? null, campaign: scope.single?.id ?? null },
+        filters: {
+          platform: platform ?? null,
+          type: type ?? null,
+          campaign: scope.single?.id ?? null,
+        },
         totals: current.totals,
         kpis: current.kpis,
         previous: { totals: previous.totals, kpis: previous.kpis },
@@ -70,10 +79,7 @@ export default defineCommand({
 });
 
 /** Conversions since the campaign started against its target (only when it has one). */
-async function targetProgress(
-  ctx: Context,
-  campaign: Campaign,
-) {
+async function targetProgress(ctx: Context, campaign: Campaign) {
   if (!campaign.target_conversions) return null;
   const flight = {
     from: campaign.start_date,

@@ -1,5 +1,10 @@
-import { campaignOption, periodOption, platformOption, typeOption } from "../src/bot/common-options";
 import { defineCommand } from "../src/bot/command";
+import {
+  campaignOption,
+  periodOption,
+  platformOption,
+  typeOption,
+} from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
 import { formatKpi, formatMoney } from "../src/core/format";
 import { rankBy } from "../src/core/rank";
@@ -14,7 +19,11 @@ const TABLE_LIMIT = 10;
 export default defineCommand({
   name: "roi",
   description: "Rank campaigns by return on investment",
-  examples: ["roi last 30d", "roi last month platform:facebook", "roi 2026-01-01..2026-03-31 type:conversion"],
+  examples: [
+    "roi last 30d",
+    "roi last month platform:facebook",
+    "roi 2026-01-01..2026-03-31 type:conversion",
+  ],
   options: [periodOption, platformOption, typeOption, campaignOption] as const,
   async run(ctx, { period, platform, type, campaign }) {
     const scope = await resolveScope(ctx, { platform, type, campaign });
@@ -38,7 +47,8 @@ export default defineCommand({
         `Best: **${best.campaign.name}** (${formatKpi("roi", best.kpis.roi, currency)}). Worst: **${worst.campaign.name}** (${formatKpi("roi", worst.kpis.roi, currency)}).`,
       );
     }
-    if (losing > 0) lines.push(`${losing} of ${ranked.length} campaigns lose money in this period.`);
+    if (losing > 0)
+      lines.push(`${losing} of ${ranked.length} campaigns lose money in this period.`);
 
     return {
       title: `ROI ranking — ${period.label}`,
@@ -47,26 +57,36 @@ export default defineCommand({
         { label: "Campaigns", value: String(ranked.length) },
         { label: "Spend", value: formatMoney(report.totals.spend, currency) },
         { label: "Revenue", value: formatMoney(report.totals.revenue, currency) },
-        { label: "ROI", value: formatKpi("roi", report.kpis.roi, currency), tone: toneOf(report.kpis.roi) },
+        {
+          label: "ROI",
+          value: formatKpi("roi", report.kpis.roi, currency),
+          tone: toneOf(report.kpis.roi),
+        },
         { label: "ROAS", value: formatKpi("roas", report.kpis.roas, currency) },
       ],
       table: {
         columns: ["#", "Campaign", "Platform", "Spend", "Revenue", "ROI"],
-        rows: ranked.slice(0, TABLE_LIMIT).map((r, i) => [
-          i + 1,
-          r.campaign.name,
-          r.campaign.platform,
-          formatMoney(r.totals.spend, currency),
-          formatMoney(r.totals.revenue, currency),
-          formatKpi("roi", r.kpis.roi, currency),
-        ]),
+        rows: ranked
+          .slice(0, TABLE_LIMIT)
+          .map((r, i) => [
+            i + 1,
+            r.campaign.name,
+            r.campaign.platform,
+            formatMoney(r.totals.spend, currency),
+            formatMoney(r.totals.revenue, currency),
+            formatKpi("roi", r.kpis.roi, currency),
+          ]),
       },
       charts: [roiRankingChart(ranked, period, currency)],
       context: contextLine(period, scope, ctx.tenant),
       tone: toneOf(report.kpis.roi),
       data: {
         period: periodData(period),
-        filters: { platform: platform ?? null, type: type ?? null, campaign: scope.single?.id ?? null },
+        filters: {
+          platform: platform ?? null,
+          type: type ?? null,
+          campaign: scope.single?.id ?? null,
+        },
         totals: report.totals,
         kpis: report.kpis,
         campaigns: ranked.map((r, i) => ({

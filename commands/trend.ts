@@ -1,3 +1,4 @@
+import { defineCommand } from "../src/bot/command";
 import {
   campaignOption,
   METRIC_CHOICES,
@@ -5,14 +6,13 @@ import {
   platformOption,
   typeOption,
 } from "../src/bot/common-options";
-import { defineCommand } from "../src/bot/command";
 import { bucketDays, type Grain } from "../src/core/aggregate";
 import { formatDelta } from "../src/core/format";
 import { sumTotals } from "../src/core/kpis";
 import { previousPeriod } from "../src/core/period";
-import { formatMetric, metricLabel, metricValue } from "../src/reports/metric";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { trendChart } from "../src/reports/charts";
+import { formatMetric, metricLabel, metricValue } from "../src/reports/metric";
 import { contextLine, periodData } from "../src/reports/reply-parts";
 
 const GRAIN_WORDS: Record<string, Grain> = {
@@ -34,10 +34,25 @@ export function defaultGrain(days: number): Grain {
 export default defineCommand({
   name: "trend",
   description: "How one metric moved over time, against the period before",
-  examples: ["trend ctr last 30d", "trend roas weekly last 90d platform:google", 'trend spend "Spring Sale"'],
+  examples: [
+    "trend ctr last 30d",
+    "trend roas weekly last 90d platform:google",
+    'trend spend "Spring Sale"',
+  ],
   options: [
-    { name: "metric", kind: "metric", description: "The metric to follow", required: true, choices: METRIC_CHOICES },
-    { name: "grain", kind: "choice", description: "daily, weekly or monthly", choices: Object.keys(GRAIN_WORDS) },
+    {
+      name: "metric",
+      kind: "metric",
+      description: "The metric to follow",
+      required: true,
+      choices: METRIC_CHOICES,
+    },
+    {
+      name: "grain",
+      kind: "choice",
+      description: "daily, weekly or monthly",
+      choices: Object.keys(GRAIN_WORDS),
+    },
     periodOption,
     platformOption,
     typeOption,
@@ -55,13 +70,27 @@ export default defineCommand({
     const current = bucketDays(rows, bucket, period);
     const previous = bucketDays(previousRows, bucket, before);
     const currency = ctx.tenant.currency;
-    const series = current.map((b) => ({ label: b.label, from: b.from, to: b.to, value: metricValue(metric, b.totals) }));
-    const previousSeries = previous.map((b) => ({ label: b.label, value: metricValue(metric, b.totals) }));
+    const series = current.map((b) => ({
+      label: b.label,
+      from: b.from,
+      to: b.to,
+      value: metricValue(metric, b.totals),
+    }));
+    const previousSeries = previous.map((b) => ({
+      label: b.label,
+      value: metricValue(metric, b.totals),
+    }));
     const overall = metricValue(metric, sumTotals(current.map((b) => b.totals)));
     const overallBefore = metricValue(metric, sumTotals(previous.map((b) => b.totals)));
     const values = series.filter((s) => s.value !== null);
-    const peak = values.reduce<(typeof values)[number] | undefined>((m, s) => (!m || (s.value ?? 0) > (m.value ?? 0) ? s : m), undefined);
-    const low = values.reduce<(typeof values)[number] | undefined>((m, s) => (!m || (s.value ?? 0) < (m.value ?? 0) ? s : m), undefined);
+    const peak = values.reduce<(typeof values)[number] | undefined>(
+      (m, s) => (!m || (s.value ?? 0) > (m.value ?? 0) ? s : m),
+      undefined,
+    );
+    const low = values.reduce<(typeof values)[number] | undefined>(
+      (m, s) => (!m || (s.value ?? 0) < (m.value ?? 0) ? s : m),
+      undefined,
+    );
     const change = formatDelta(overall, overallBefore);
 
     return {

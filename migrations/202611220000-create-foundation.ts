@@ -33,7 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       "campaigns_platform_check",
       sql`platform in ('facebook','instagram','tiktok','google','linkedin')`,
     )
-    .addCheckConstraint("campaigns_type_check", sql`type in ('awareness','engagement','conversion')`)
+    .addCheckConstraint(
+      "campaigns_type_check",
+      sql`type in ('awareness','engagement','conversion')`,
+    )
     .addCheckConstraint(
       "campaigns_status_check",
       sql`status in ('active','paused','ended','draft')`,
@@ -104,7 +107,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("engagements", "bigint", (c) => c.notNull().defaultTo(0))
     .addColumn("conversions", "bigint", (c) => c.notNull().defaultTo(0))
     .addColumn("revenue", "double precision", (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint("campaign_weekly_metrics_pk", ["tenant_id", "campaign_id", "week_start"])
+    .addPrimaryKeyConstraint("campaign_weekly_metrics_pk", [
+      "tenant_id",
+      "campaign_id",
+      "week_start",
+    ])
     .addForeignKeyConstraint(
       "campaign_weekly_metrics_campaign_fk",
       ["tenant_id", "campaign_id"],

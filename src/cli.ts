@@ -17,7 +17,9 @@ const REGISTRARS = [
 
 function buildProgram(): Command {
   const program = new Command("adpulse")
-    .description("Marketing KPIs, attribution and budget decisions in Slack, Discord and the console")
+    .description(
+      "Marketing KPIs, attribution and budget decisions in Slack, Discord and the console",
+    )
     .showHelpAfterError()
     .exitOverride();
   for (const register of REGISTRARS) register(program);

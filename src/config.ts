@@ -58,7 +58,9 @@ const envSchema = z.object({
     )
     .pipe(
       z.array(
-        z.string().regex(/^(slack|discord|local):[\w-]+$/, "ids look like slack:U123 or discord:456"),
+        z
+          .string()
+          .regex(/^(slack|discord|local):[\w-]+$/, "ids look like slack:U123 or discord:456"),
       ),
     ),
   SLACK_BOT_TOKEN: z.string().optional(),

@@ -29,7 +29,11 @@ async function adpulse(...args: string[]): Promise<Result> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "adpulse-cli-"));
-  env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `sqlite:${join(dir, "cli.db")}` };
+  env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URL: `sqlite:${join(dir, "cli.db")}`,
+  };
   const seeded = await adpulse("seed", "--demo");
   expect(seeded.code).toBe(0);
   expect(seeded.stdout).toMatch(/Seeded local: 48 campaigns/);
@@ -42,9 +46,15 @@ describe("adpulse CLI", () => {
     const result = await adpulse("ask", "/campaign kpis last 30d", "--json", "--charts", charts);
     expect(result.code).toBe(0);
     const reply = JSON.parse(result.stdout);
-    expect(Object.keys(reply.data.totals).sort()).toEqual(
-      ["clicks", "conversions", "engagements", "impressions", "reach", "revenue", "spend"],
-    );
+    expect(Object.keys(reply.data.totals).sort()).toEqual([
+      "clicks",
+      "conversions",
+      "engagements",
+      "impressions",
+      "reach",
+      "revenue",
+      "spend",
+    ]);
     expect(reply.data.kpis).toHaveProperty("roi");
     expect(reply.data.kpis).toHaveProperty("cost_per_engagement");
     const png = await readFile(reply.charts[0].file);

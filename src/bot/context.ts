@@ -1,6 +1,6 @@
 import type { Logger } from "../logger";
-import type { Store } from "../store/store";
 import type { Tenant } from "../store/schema";
+import type { Store } from "../store/store";
 import type { Clock, IdGenerator } from "./clock";
 import type { PlatformName } from "./invocation";
 

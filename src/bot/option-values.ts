@@ -27,7 +27,10 @@ const TYPE_ALIASES: Record<string, CampaignType> = {
 
 /** `Google Ads` → `google-ads`: case, spacing and underscores do not matter. */
 export function normalizeWord(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 }
 
 /** Cuts user text before echoing it back, so junk input yields a short, readable error. */

@@ -73,7 +73,8 @@ export function parseTypedOptions(
   for (const [name, value] of Object.entries(raw)) {
     const option = command.options.find((o) => o.name === name);
     if (!option) throw unknownFilter(command, name);
-    args[name] = option.kind === "period" ? periodFrom(String(value), env) : convert(option, String(value));
+    args[name] =
+      option.kind === "period" ? periodFrom(String(value), env) : convert(option, String(value));
   }
   for (const option of command.options) {
     if (option.kind === "period" && args[option.name] === undefined) {
@@ -130,8 +131,7 @@ function parseArguments(
     const key = normalizeWord(filter[1] ?? "").replace(/-/g, "_");
     const value = filter[2] ?? "";
     const option = options.find(
-      (o) =>
-        FILTER_KINDS.has(o.kind) && (o.name === key || o.kind === (FILTER_KEYS[key] ?? key)),
+      (o) => FILTER_KINDS.has(o.kind) && (o.name === key || o.kind === (FILTER_KEYS[key] ?? key)),
     );
     if (!option) throw unknownFilter(command, key);
     if (!value) {

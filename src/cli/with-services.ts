@@ -22,5 +22,7 @@ export async function withServices<T>(
 }
 
 export function tenantOption(): Option {
-  return new Option("--tenant <id>", "tenant id (slack:T…, discord:<guild>, local)").default("local");
+  return new Option("--tenant <id>", "tenant id (slack:T…, discord:<guild>, local)").default(
+    "local",
+  );
 }

@@ -70,6 +70,8 @@ function noCampaigns(ctx: Context, filters: string[]): UserError {
       ? `No campaigns match ${filters.join(" · ")}.`
       : `${ctx.tenant.name} has no campaigns yet.`,
     "no_campaigns",
-    ["Import data with `adpulse import campaigns <file>` or load demo data with `adpulse seed --demo`."],
+    [
+      "Import data with `adpulse import campaigns <file>` or load demo data with `adpulse seed --demo`.",
+    ],
   );
 }

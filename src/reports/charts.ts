@@ -49,7 +49,10 @@ export function metricRankingChart(
 }
 
 /** Every campaign in scope as a point: where the money goes against what it returns. */
-export function spendVsRoiChart(rows: readonly CampaignPerformance[], currency: string): ReplyChart {
+export function spendVsRoiChart(
+  rows: readonly CampaignPerformance[],
+  currency: string,
+): ReplyChart {
   return scatterChart({
     id: "spend-vs-roi",
     title: "Spend vs ROI per campaign",
@@ -92,7 +95,11 @@ export function comparisonChart(
   return comparisonBarChart({
     id,
     title,
-    groupTitle: id.endsWith("platforms") ? "Platform" : id.endsWith("types") ? "Campaign type" : "Campaign",
+    groupTitle: id.endsWith("platforms")
+      ? "Platform"
+      : id.endsWith("types")
+        ? "Campaign type"
+        : "Campaign",
     groups: groups.map((g) => g.label),
     metrics: [{ measure: kpiMeasure("roi", currency), values: groups.map((g) => g.kpis.roi) }],
   });
@@ -111,7 +118,11 @@ export function spendShareChart(
   });
 }
 
-export function targetGaugeChart(campaign: Campaign, conversions: number, target: number): ReplyChart {
+export function targetGaugeChart(
+  campaign: Campaign,
+  conversions: number,
+  target: number,
+): ReplyChart {
   return gaugeChart({
     id: "target-progress",
     title: `${campaign.name}: conversions vs target`,
@@ -139,7 +150,11 @@ export function trendChart(
     series: [
       { name: period.label, values: series.map((s) => s.value) },
       // The period before, aligned bucket by bucket, so "better or worse than usual" is visible.
-      { name: "period before", values: series.map((_, i) => previous[i]?.value ?? null), dashed: true },
+      {
+        name: "period before",
+        values: series.map((_, i) => previous[i]?.value ?? null),
+        dashed: true,
+      },
     ],
   });
 }
@@ -153,7 +168,9 @@ export function genderClicksChart(genders: readonly { key: string; clicks: numbe
   });
 }
 
-export function ageImpressionsChart(ages: readonly { key: string; impressions: number }[]): ReplyChart {
+export function ageImpressionsChart(
+  ages: readonly { key: string; impressions: number }[],
+): ReplyChart {
   return comparisonBarChart({
     id: "impressions-by-age",
     title: "Impressions by age group",

@@ -44,10 +44,21 @@ export async function rankingReply(ctx: Context, request: RankingRequest): Promi
   return {
     title: `${heading} ${ranked.length} by ${label} — ${period.label}`,
     text: ranked
-      .map((r, i) => `${i + 1}. **${r.row.campaign.name}** (${r.row.campaign.platform}) — ${formatMetric(metric, r.value, currency)}`)
+      .map(
+        (r, i) =>
+          `${i + 1}. **${r.row.campaign.name}** (${r.row.campaign.platform}) — ${formatMetric(metric, r.value, currency)}`,
+      )
       .join("\n"),
     table: {
-      columns: ["#", "Campaign", "Platform", "Type", metricLabel(metric), "Spend", ...(showRoi ? ["ROI"] : [])],
+      columns: [
+        "#",
+        "Campaign",
+        "Platform",
+        "Type",
+        metricLabel(metric),
+        "Spend",
+        ...(showRoi ? ["ROI"] : []),
+      ],
       rows: ranked.map((r, i) => [
         i + 1,
         r.row.campaign.name,
@@ -59,7 +70,13 @@ export async function rankingReply(ctx: Context, request: RankingRequest): Promi
       ]),
     },
     charts: [
-      metricRankingChart(`${end}-${metric}`, `${heading} ${ranked.length} campaigns by ${label}`, metric, ranked, currency),
+      metricRankingChart(
+        `${end}-${metric}`,
+        `${heading} ${ranked.length} campaigns by ${label}`,
+        metric,
+        ranked,
+        currency,
+      ),
       spendVsRoiChart(report.rows, currency),
     ],
     context: contextLine(period, scope, ctx.tenant),

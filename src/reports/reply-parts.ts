@@ -43,13 +43,13 @@ export function kpiFields(
     },
     {
       label: "Revenue",
-      value: formatMoney(totals.revenue, currency) + delta(totals.revenue, previous?.totals.revenue),
+      value:
+        formatMoney(totals.revenue, currency) + delta(totals.revenue, previous?.totals.revenue),
     },
     {
       label: "Conversions",
       value:
-        formatCount(totals.conversions) +
-        delta(totals.conversions, previous?.totals.conversions),
+        formatCount(totals.conversions) + delta(totals.conversions, previous?.totals.conversions),
     },
   ];
   for (const name of HEADLINE_KPIS) {
@@ -63,7 +63,11 @@ export function kpiFields(
 }
 
 /** `Last 30 days (2026-10-24 → 2026-11-22) · facebook · times in Europe/Paris`. */
-export function contextLine(period: Period, scope: CampaignScope | undefined, tenant: Tenant): string {
+export function contextLine(
+  period: Period,
+  scope: CampaignScope | undefined,
+  tenant: Tenant,
+): string {
   const parts = [`${capitalize(period.label)} (${period.from} → ${period.to})`];
   if (scope && scope.label !== "all campaigns") parts.push(scope.label);
   parts.push(`${tenant.currency} · ${tenant.timezone}`);

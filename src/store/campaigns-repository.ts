@@ -1,5 +1,12 @@
 import type { Kysely } from "kysely";
-import type { Campaign, CampaignStatus, CampaignType, Database, NewCampaign, Platform } from "./schema";
+import type {
+  Campaign,
+  CampaignStatus,
+  CampaignType,
+  Database,
+  NewCampaign,
+  Platform,
+} from "./schema";
 
 export interface CampaignFilter {
   platform?: Platform;

@@ -4,8 +4,8 @@ import { splitIntoWeeks } from "../core/week-split";
 import type {
   AgeGroup,
   AudienceRow,
-  Database,
   DailyMetricRow,
+  Database,
   Gender,
   MetricTotals,
 } from "./schema";

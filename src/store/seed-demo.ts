@@ -17,7 +17,12 @@ export interface SeedSummary {
  */
 export async function seedDemo(store: Store, tenantId: string, now: Date): Promise<SeedSummary> {
   const tenant = await store.tenants.ensure(
-    { id: tenantId, name: tenantId === "local" ? "Demo team" : tenantId, timezone: "UTC", currency: "USD" },
+    {
+      id: tenantId,
+      name: tenantId === "local" ? "Demo team" : tenantId,
+      timezone: "UTC",
+      currency: "USD",
+    },
     now,
   );
   const endDay = DateTime.fromJSDate(now, { zone: tenant.timezone }).toISODate() as string;

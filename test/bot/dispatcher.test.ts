@@ -26,7 +26,12 @@ const commands = [
     run: async (ctx) => ({
       title: "you",
       charts: [chart],
-      data: { tenant: ctx.tenant.id, timezone: ctx.tenant.timezone, user: ctx.user.id, channel: ctx.channelId },
+      data: {
+        tenant: ctx.tenant.id,
+        timezone: ctx.tenant.timezone,
+        user: ctx.user.id,
+        channel: ctx.channelId,
+      },
     }),
   }),
   defineCommand({
@@ -56,7 +61,9 @@ describe("dispatcher", () => {
   async function setup() {
     store = await sqliteEngine.open();
     const lines: string[] = [];
-    const log = createLogger("info", { write: (l: string) => lines.push(l) } as unknown as NodeJS.WritableStream);
+    const log = createLogger("info", {
+      write: (l: string) => lines.push(l),
+    } as unknown as NodeJS.WritableStream);
     const rendered: string[] = [];
     const dispatcher = createDispatcher({
       store,
@@ -75,12 +82,26 @@ describe("dispatcher", () => {
     return { dispatcher, lines, rendered };
   }
 
-  const base = { platform: "slack" as const, tenantId: "slack:T1", userId: "slack:U1", channelId: "C1" };
+  const base = {
+    platform: "slack" as const,
+    tenantId: "slack:T1",
+    userId: "slack:U1",
+    channelId: "C1",
+  };
 
   it("creates the tenant on first use, builds the context and rasterizes charts", async () => {
     const { dispatcher, rendered } = await setup();
-    const reply = await dispatcher.dispatch({ ...base, text: "/campaign whoami", tenantName: "Acme" });
-    expect(reply.data).toEqual({ tenant: "slack:T1", timezone: "Europe/Paris", user: "slack:U1", channel: "C1" });
+    const reply = await dispatcher.dispatch({
+      ...base,
+      text: "/campaign whoami",
+      tenantName: "Acme",
+    });
+    expect(reply.data).toEqual({
+      tenant: "slack:T1",
+      timezone: "Europe/Paris",
+      user: "slack:U1",
+      channel: "C1",
+    });
     expect(reply.charts?.[0]?.png?.toString()).toBe("png");
     expect(rendered).toEqual(["c"]);
     expect(await store.tenants.get("slack:T1")).toMatchObject({ name: "Acme", currency: "USD" });

@@ -20,8 +20,18 @@ function userError(text: string): UserError {
 
 describe("tokenize", () => {
   it("keeps quoted phrases and quoted filter values together", () => {
-    expect(tokenize('compare "Spring Sale" vs “Brand Lift”')).toEqual(["compare", "Spring Sale", "vs", "Brand Lift"]);
-    expect(tokenize('kpis campaign:"Spring Sale" last 7d')).toEqual(["kpis", "campaign:Spring Sale", "last", "7d"]);
+    expect(tokenize('compare "Spring Sale" vs “Brand Lift”')).toEqual([
+      "compare",
+      "Spring Sale",
+      "vs",
+      "Brand Lift",
+    ]);
+    expect(tokenize('kpis campaign:"Spring Sale" last 7d')).toEqual([
+      "kpis",
+      "campaign:Spring Sale",
+      "last",
+      "7d",
+    ]);
   });
 });
 
@@ -34,7 +44,11 @@ describe("parseCommandText", () => {
       platform: "facebook",
       type: "conversion",
     });
-    expect(parse("roi").args.period).toMatchObject({ from: "2026-10-24", to: "2026-11-22", days: 30 });
+    expect(parse("roi").args.period).toMatchObject({
+      from: "2026-10-24",
+      to: "2026-11-22",
+      days: 30,
+    });
   });
 
   it("fills positional metric, number and campaign text in order", () => {
@@ -89,7 +103,10 @@ describe("parseTypedOptions", () => {
       platform: "google",
       period: { days: 30, to: "2026-11-22" },
     });
-    expect(typed("roi", { period: "last month" }).args.period).toMatchObject({ from: "2026-10-01", to: "2026-10-31" });
+    expect(typed("roi", { period: "last month" }).args.period).toMatchObject({
+      from: "2026-10-01",
+      to: "2026-10-31",
+    });
   });
 
   it("refuses what text refuses", () => {

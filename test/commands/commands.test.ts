@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeKpis, sumTotals } from "../../src/core/kpis";
 import { generateDemoData } from "../../src/core/demo-data";
+import { computeKpis, sumTotals } from "../../src/core/kpis";
 import type { DailyMetricRow } from "../../src/store/schema";
 import { type DemoServices, openDemoServices } from "../support/demo-services";
 
@@ -34,7 +34,9 @@ describe("kpis", () => {
       expect(kpis[name]).toBeCloseTo(want[name] as number, 6);
     }
     expect(reply.data.previous_period).toMatchObject({ from: "2026-09-24", to: "2026-10-23" });
-    expect(reply.fields?.map((f) => f.label)).toEqual(expect.arrayContaining(["Spend", "ROI", "CTR", "CPA"]));
+    expect(reply.fields?.map((f) => f.label)).toEqual(
+      expect.arrayContaining(["Spend", "ROI", "CTR", "CPA"]),
+    );
     expect(reply.charts?.[0]?.id).toBe("spend-share");
     expect(isPng(reply.charts?.[0]?.png)).toBe(true);
   });
@@ -71,7 +73,13 @@ describe("compare", () => {
   it("compares platforms whose totals add up to the whole", async () => {
     const reply = await services.ask("compare platforms last 30d");
     const groups = reply.data.groups as { key: string; totals: { spend: number } }[];
-    expect(groups.map((g) => g.key).sort()).toEqual(["facebook", "google", "instagram", "linkedin", "tiktok"]);
+    expect(groups.map((g) => g.key).sort()).toEqual([
+      "facebook",
+      "google",
+      "instagram",
+      "linkedin",
+      "tiktok",
+    ]);
     const spend = groups.reduce((a, g) => a + g.totals.spend, 0);
     expect(spend).toBeCloseTo(sumTotals(last30).spend, 4);
     expect(reply.charts?.map((c) => c.id)).toEqual(["compare-platforms", "ctr-vs-conversion-rate"]);
@@ -81,7 +89,9 @@ describe("compare", () => {
     const [a, b] = demo.campaigns.filter((c) => c.status === "active");
     const reply = await services.ask(`compare "${a?.name}" vs "${b?.name}"`);
     expect(reply.data.dimension).toBe("campaigns");
-    expect((reply.data.groups as { key: string }[]).map((g) => g.key).sort()).toEqual([a?.id, b?.id].sort());
+    expect((reply.data.groups as { key: string }[]).map((g) => g.key).sort()).toEqual(
+      [a?.id, b?.id].sort(),
+    );
   });
 });
 
@@ -90,7 +100,13 @@ describe("trend", () => {
     const reply = await services.ask("trend spend last 7d");
     const series = reply.data.series as { label: string; value: number }[];
     expect(series.map((s) => s.label)).toEqual([
-      "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22",
+      "2026-11-16",
+      "2026-11-17",
+      "2026-11-18",
+      "2026-11-19",
+      "2026-11-20",
+      "2026-11-21",
+      "2026-11-22",
     ]);
     const day = demo.daily.filter((r) => r.day === "2026-11-18").reduce((a, r) => a + r.spend, 0);
     expect(series[2]?.value).toBeCloseTo(day, 4);
@@ -110,7 +126,9 @@ describe("top and bottom", () => {
     const bottom = (await services.ask("bottom cpa 3")).data.campaigns as { value: number }[];
     expect(top).toHaveLength(3);
     expect(top.map((c) => c.value)).toEqual([...top.map((c) => c.value)].sort((a, b) => a - b));
-    expect(bottom.map((c) => c.value)).toEqual([...bottom.map((c) => c.value)].sort((a, b) => b - a));
+    expect(bottom.map((c) => c.value)).toEqual(
+      [...bottom.map((c) => c.value)].sort((a, b) => b - a),
+    );
     expect(bottom[0]?.value).toBeGreaterThan(top[0]?.value ?? Number.POSITIVE_INFINITY);
   });
 });
@@ -120,7 +138,9 @@ describe("audience", () => {
     const reply = await services.ask("audience last 30d");
     const rows = demo.audience.filter((r) => r.day >= "2026-10-24");
     const female = rows.filter((r) => r.gender === "female").reduce((a, r) => a + r.clicks, 0);
-    const young = rows.filter((r) => r.age_group === "18-24").reduce((a, r) => a + r.impressions, 0);
+    const young = rows
+      .filter((r) => r.age_group === "18-24")
+      .reduce((a, r) => a + r.impressions, 0);
     const byGender = reply.data.by_gender as { key: string; clicks: number }[];
     const byAge = reply.data.by_age_group as { key: string; impressions: number }[];
     expect(byGender.find((g) => g.key === "female")?.clicks).toBe(female);

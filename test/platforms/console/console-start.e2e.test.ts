@@ -9,7 +9,9 @@ const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 /** Runs `adpulse start` with no credentials in a fresh folder, typing `lines` at the prompt. */
-async function startConsole(lines: string[]): Promise<{ code: number | null; out: string; dir: string }> {
+async function startConsole(
+  lines: string[],
+): Promise<{ code: number | null; out: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), "adpulse-console-"));
   dirs.push(dir);
   const child = spawn(process.execPath, [BIN, "start"], {
@@ -39,7 +41,12 @@ describe("adpulse start without credentials", () => {
 
   it("keeps going after bad input and never prints a stack trace", async () => {
     const junk = "¿".repeat(4000);
-    const { code, out } = await startConsole(["/campaign frobnicate", junk, "roi last 400x", "kpis last 7d"]);
+    const { code, out } = await startConsole([
+      "/campaign frobnicate",
+      junk,
+      "roi last 400x",
+      "kpis last 7d",
+    ]);
     expect(code).toBe(0);
     expect(out).toContain('Unknown command "frobnicate"');
     expect(out).toMatch(/Periods:/);

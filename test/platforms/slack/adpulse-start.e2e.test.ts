@@ -20,7 +20,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(),
+      );
     });
   });
 }
@@ -45,7 +47,11 @@ beforeAll(async () => {
     PORT: String(port),
     LOG_LEVEL: "info",
   };
-  await promisify(execFile)(process.execPath, [BIN, "seed", "--demo", "--tenant", `slack:${slack.teamId}`], { env });
+  await promisify(execFile)(
+    process.execPath,
+    [BIN, "seed", "--demo", "--tenant", `slack:${slack.teamId}`],
+    { env },
+  );
   bot = spawn(process.execPath, [BIN, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
   bot.stdout?.on("data", (d) => logs.push(String(d)));
   bot.stderr?.on("data", (d) => logs.push(String(d)));
