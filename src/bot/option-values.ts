@@ -1,20 +1,7 @@
 import { closest } from "fastest-levenshtein";
+import { toPlatform } from "../core/platforms";
 import { CAMPAIGN_TYPES, type CampaignType, PLATFORMS, type Platform } from "../store/schema";
 import { UserError } from "./errors";
-
-/** What people type for each platform, beyond its own name. */
-const PLATFORM_ALIASES: Record<string, Platform> = {
-  fb: "facebook",
-  meta: "facebook",
-  ig: "instagram",
-  insta: "instagram",
-  tt: "tiktok",
-  "tik-tok": "tiktok",
-  "google-ads": "google",
-  googleads: "google",
-  adwords: "google",
-  li: "linkedin",
-};
 
 const TYPE_ALIASES: Record<string, CampaignType> = {
   brand: "awareness",
@@ -44,11 +31,9 @@ function didYouMean(value: string, valid: readonly string[]): string[] {
   return [`Did you mean \`${closest(normalizeWord(value).slice(0, 40), [...valid])}\`?`];
 }
 
+/** A platform argument, aliases included (see `toPlatform`); a UserError listing them otherwise. */
 export function parsePlatform(value: string): Platform {
-  const word = normalizeWord(value);
-  const platform = (PLATFORMS as readonly string[]).includes(word)
-    ? (word as Platform)
-    : PLATFORM_ALIASES[word];
+  const platform = toPlatform(value);
   if (platform) return platform;
   throw new UserError(`Unknown platform "${echo(value)}".`, "unknown_platform", [
     `Valid platforms: ${PLATFORMS.join(", ")}.`,

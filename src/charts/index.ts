@@ -8,10 +8,9 @@ export { formatShare, formatValue, NO_VALUE } from "./format";
 export {
   axisTitle,
   count,
-  KPI_NAMES,
-  type KpiName,
   kpiMeasure,
   type Measure,
+  type MetricName,
   money,
   percent,
   ratio,
@@ -20,14 +19,11 @@ export {
 } from "./measure";
 export { type ChartKind, type ChartMeta, readChartMeta } from "./meta";
 export {
-  AD_PLATFORMS,
-  type AdPlatform,
   categoricalColor,
   colorsFor,
   palette,
   platformColors,
   signColor,
-  toAdPlatform,
 } from "./palette";
 export {
   type ChartRasterizer,

@@ -1,3 +1,5 @@
+import { KPI_INFO, type KpiName, TOTAL_NAMES, type TotalName } from "../core/kpis";
+
 /**
  * What a number on a chart is, so axis titles always carry a unit ("ROI (%)", "Spend (USD)") and
  * labels are formatted the same way everywhere.
@@ -80,58 +82,29 @@ export function axisTitle(measure: Measure): string {
   return `${measure.name} (${unitLabel(measure)})`;
 }
 
-/** KPI and total names as DESIGN.md defines them (the keys used in `Reply.data`). */
-export const KPI_NAMES = [
-  "ctr",
-  "cpc",
-  "cpm",
-  "conversion_rate",
-  "cpa",
-  "roas",
-  "roi",
-  "engagement_rate",
-  "frequency",
-  "cost_per_engagement",
-  "revenue_per_click",
-  "spend",
-  "impressions",
-  "reach",
-  "clicks",
-  "engagements",
-  "conversions",
-  "revenue",
-] as const;
-export type KpiName = (typeof KPI_NAMES)[number];
+/** A KPI or a total as DESIGN.md names them (the keys used in `Reply.data`). */
+export type MetricName = KpiName | TotalName;
 
-const KPI_LABELS: Readonly<Record<KpiName, { name: string; unit: Unit }>> = {
-  ctr: { name: "CTR", unit: "percent" },
-  cpc: { name: "CPC", unit: "money" },
-  cpm: { name: "CPM", unit: "money" },
-  conversion_rate: { name: "Conversion rate", unit: "percent" },
-  cpa: { name: "CPA", unit: "money" },
-  roas: { name: "ROAS", unit: "ratio" },
-  roi: { name: "ROI", unit: "percent" },
-  engagement_rate: { name: "Engagement rate", unit: "percent" },
-  frequency: { name: "Frequency", unit: "ratio" },
-  cost_per_engagement: { name: "Cost per engagement", unit: "money" },
-  revenue_per_click: { name: "Revenue per click", unit: "money" },
-  spend: { name: "Spend", unit: "money" },
-  impressions: { name: "Impressions", unit: "count" },
-  reach: { name: "Reach", unit: "count" },
-  clicks: { name: "Clicks", unit: "count" },
-  engagements: { name: "Engagements", unit: "count" },
-  conversions: { name: "Conversions", unit: "count" },
-  revenue: { name: "Revenue", unit: "money" },
-};
+function isTotal(metric: MetricName): metric is TotalName {
+  return (TOTAL_NAMES as readonly string[]).includes(metric);
+}
 
 /**
- * The measure for a DESIGN.md KPI name, so commands do not restate names and units.
+ * The measure for a DESIGN.md KPI or total, so commands do not restate names and units: KPIs take
+ * their label and unit from the core's `KPI_INFO`; of the totals, spend and revenue are money and
+ * the rest are counts.
  *
  * @example
  * kpiMeasure("cpa", "USD"); // { name: "CPA", unit: "money", currency: "USD" }
  * kpiMeasure("roi", "USD"); // { name: "ROI", unit: "percent" }
+ * kpiMeasure("clicks", "USD"); // { name: "Clicks", unit: "count" }
  */
-export function kpiMeasure(kpi: KpiName, currency: string): Measure {
-  const { name, unit } = KPI_LABELS[kpi];
-  return unit === "money" ? { name, unit, currency } : { name, unit };
+export function kpiMeasure(metric: MetricName, currency: string): Measure {
+  if (isTotal(metric)) {
+    // Totals are one plain word each ("spend" → "Spend"); only KPIs need the core's labels.
+    const name = metric.charAt(0).toUpperCase() + metric.slice(1);
+    return metric === "spend" || metric === "revenue" ? money(name, currency) : count(name);
+  }
+  const { label, unit } = KPI_INFO[metric];
+  return unit === "money" ? money(label, currency) : { name: label, unit };
 }

@@ -8,13 +8,13 @@ export type ChartKind = "ranking" | "comparison" | "trend" | "scatter" | "doughn
  *
  * chart.js ignores option namespaces of plugins it does not know, so the meta rides along in the
  * config without affecting drawing; surfaces that cannot show the image (the terminal) read it
- * instead of reverse-engineering labels such as "Facebook 42.1 %".
+ * instead of reverse-engineering labels such as "Facebook 42.1%".
  */
 export interface ChartMeta {
   kind: ChartKind;
   /** Category names as given, without decorations (doughnut legends append percentages). */
   labels: string[];
-  /** Display text per dataset per point, e.g. "142.3 %"; null where there is no value. */
+  /** Display text per dataset per point, e.g. "142%"; null where there is no value. */
   display: (string | null)[][];
   /** Gauge only: the raw figures behind the arc (the arc itself is capped at the target). */
   gauge?: { value: number; target: number; percent: number | null };

@@ -1,3 +1,6 @@
+import { toPlatform } from "../core/platforms";
+import type { Platform } from "../store/schema";
+
 /**
  * The one palette every adpulse chart uses, so a platform or a "bad" value looks the same in every
  * reply.
@@ -34,47 +37,18 @@ export const palette = {
   background: "#FFFFFF",
 } as const;
 
-/** The ad platforms adpulse imports data from. */
-export const AD_PLATFORMS = ["facebook", "instagram", "tiktok", "google", "linkedin"] as const;
-export type AdPlatform = (typeof AD_PLATFORMS)[number];
-
 /**
  * Brand-ish hue per platform. Facebook and LinkedIn are both blue in real life; Facebook takes its
  * classic indigo and LinkedIn its cerulean so the two stay apart side by side. TikTok is near-black
  * (its logo) but not pure black, which is reserved for text.
  */
-export const platformColors: Readonly<Record<AdPlatform, string>> = {
+export const platformColors: Readonly<Record<Platform, string>> = {
   facebook: "#3B5998",
   instagram: "#E1306C",
   tiktok: "#25282D",
   google: "#F4A100",
   linkedin: "#0A8FD8",
 };
-
-const PLATFORM_ALIASES: Readonly<Record<string, AdPlatform>> = {
-  fb: "facebook",
-  meta: "facebook",
-  ig: "instagram",
-  adwords: "google",
-};
-
-/**
- * Recognises a platform name as users and importers spell it ("Facebook", "google_ads", "Meta").
- *
- * @example
- * toAdPlatform("Google Ads"); // "google"
- * toAdPlatform("Newsletter"); // undefined
- */
-export function toAdPlatform(name: string): AdPlatform | undefined {
-  const key = name.trim().toLowerCase().replace(/[_-]+/g, " ");
-  if ((AD_PLATFORMS as readonly string[]).includes(key)) return key as AdPlatform;
-  const alias = PLATFORM_ALIASES[key];
-  if (alias) return alias;
-  const withoutAds = key.replace(/ ads$/, "");
-  return (AD_PLATFORMS as readonly string[]).includes(withoutAds)
-    ? (withoutAds as AdPlatform)
-    : undefined;
-}
 
 /**
  * The categorical colour for the n-th series, cycling when there are more series than colours.
@@ -104,7 +78,7 @@ const BESIDE_PLATFORMS = ["#009E73", "#D55E00", "#999933", palette.neutral] as c
  * colorsFor(["google", "Total"]);     // ["#F4A100", "#009E73"]
  */
 export function colorsFor(names: readonly string[]): string[] {
-  const platforms = names.map(toAdPlatform);
+  const platforms = names.map(toPlatform);
   if (platforms.every((p) => p === undefined)) return names.map((_, i) => categoricalColor(i));
   let others = 0;
   return platforms.map((p) =>

@@ -6,7 +6,7 @@ const RIGHT_HALF = "▐";
 const RIGHT_EIGHTH = "▕";
 const AXIS = "│";
 
-/** One bar: `display` is the text printed after it ("142.3 %"). */
+/** One bar: `display` is the text printed after it ("142%"). */
 export interface BarRow {
   label: string;
   value: number | null;

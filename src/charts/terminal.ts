@@ -21,8 +21,8 @@ const MIN_WIDTH = 30;
  * console.log(renderChartForTerminal(rankingBarChart({ ... }), 60));
  * // ROI by campaign, last 30 days
  * // ROI (%)
- * // Campaign B       │████████████████████████████████████ 240 %
- * // Campaign D ▐█████│                                     -35 %
+ * // Campaign B       │████████████████████████████████████ 240%
+ * // Campaign D ▐█████│                                     -35.0%
  */
 export function renderChartForTerminal(chart: ReplyChart, width = 60): string {
   const cells = Math.max(MIN_WIDTH, Math.floor(width));

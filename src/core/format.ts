@@ -24,25 +24,34 @@ function decimals(n: number, digits: number): string {
   }).format(n);
 }
 
+// Intl formats any three-letter code, known or not ("XYZ 1,234.00"); only the codes it has data
+// for get their symbol and minor units. Built once: the list has a few hundred entries.
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+function isKnownCurrency(code: string): boolean {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
+  return knownCurrencies.has(code);
+}
+
 /**
  * Money in the tenant's currency: cents under 100 (where they matter: CPC, CPA), whole units
- * above. Currencies without minor units (JPY) never show decimals.
+ * above. Currencies without minor units (JPY) never show decimals. A code Intl does not know
+ * ("BTC", a typo) must not break a reply: the number is shown followed by the code as given.
  *
  * @example formatMoney(1234.5, "USD") // "$1,235"
  * @example formatMoney(0.874, "USD") // "$0.87"
  * @example formatMoney(12, "EUR") // "€12.00"
+ * @example formatMoney(1234, "XYZ") // "1,234 XYZ"
  */
 export function formatMoney(n: number, currency = "USD"): string {
   if (!Number.isFinite(n)) return MISSING;
-  const code = currency.toUpperCase();
-  let minor: number;
-  try {
-    minor = numberFormat(`c${code}`, { style: "currency", currency: code }).resolvedOptions()
-      .maximumFractionDigits as number;
-  } catch {
-    // An unknown code must not break a reply: show the number and the code as given.
-    return `${decimals(n, Math.abs(n) < 100 ? 2 : 0)} ${currency}`;
+  const code = currency.trim().toUpperCase();
+  if (!isKnownCurrency(code)) {
+    const digits = Math.abs(roundTo(n, 2)) < 100 ? 2 : 0;
+    return `${decimals(n, digits)} ${currency.trim()}`.trimEnd();
   }
+  const minor = numberFormat(`c${code}`, { style: "currency", currency: code }).resolvedOptions()
+    .maximumFractionDigits as number;
   // Decide on the rounded value, so 99.996 shows "$100", not "$100.00".
   const digits = Math.abs(roundTo(n, minor)) < 100 ? minor : 0;
   return numberFormat(`c${code}:${digits}`, {

@@ -7,7 +7,7 @@ import {
   scatterChart,
   trendLineChart,
 } from "../charts/builders/index";
-import { count, kpiMeasure, type KpiName as MetricName, money, percent } from "../charts/measure";
+import { count, kpiMeasure, type MetricName, money, percent } from "../charts/measure";
 import type { Grain } from "../core/aggregate";
 import type { Period } from "../core/period";
 import type { Campaign, MetricTotals } from "../store/schema";

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  axisTitle,
-  count,
-  KPI_NAMES,
-  kpiMeasure,
-  money,
-  percent,
-  ratio,
-} from "../../src/charts/measure";
+import { axisTitle, count, kpiMeasure, money, percent, ratio } from "../../src/charts/measure";
+import { KPI_INFO, KPI_NAMES, TOTAL_NAMES } from "../../src/core/kpis";
 
 describe("measures", () => {
   it("titles axes with their unit", () => {
@@ -24,7 +17,25 @@ describe("measures", () => {
       unit: "percent",
     });
     expect(kpiMeasure("roas", "EUR").unit).toBe("ratio");
-    expect(kpiMeasure("impressions", "EUR").unit).toBe("count");
-    for (const kpi of KPI_NAMES) expect(axisTitle(kpiMeasure(kpi, "USD"))).toMatch(/\(.+\)$/);
+    for (const kpi of KPI_NAMES) {
+      expect(kpiMeasure(kpi, "USD"), kpi).toMatchObject({
+        name: KPI_INFO[kpi].label,
+        unit: KPI_INFO[kpi].unit,
+      });
+    }
+  });
+
+  it("measures totals: spend and revenue in the currency, the rest as counts", () => {
+    expect(kpiMeasure("spend", "EUR")).toEqual({ name: "Spend", unit: "money", currency: "EUR" });
+    expect(kpiMeasure("revenue", "EUR")).toEqual({
+      name: "Revenue",
+      unit: "money",
+      currency: "EUR",
+    });
+    expect(kpiMeasure("impressions", "EUR")).toEqual({ name: "Impressions", unit: "count" });
+    expect(kpiMeasure("conversions", "EUR")).toEqual({ name: "Conversions", unit: "count" });
+    for (const metric of [...KPI_NAMES, ...TOTAL_NAMES]) {
+      expect(axisTitle(kpiMeasure(metric, "USD"))).toMatch(/^[A-Z].* \(.+\)$/);
+    }
   });
 });

@@ -1,32 +1,34 @@
 import { describe, expect, it } from "vitest";
 import {
-  AD_PLATFORMS,
   categoricalColor,
   colorsFor,
   palette,
   platformColors,
   signColor,
-  toAdPlatform,
   withAlpha,
 } from "../../src/charts/palette";
+import { PLATFORMS } from "../../src/store/schema";
 
 describe("palette", () => {
   it("has a distinct colour for every platform, none equal to a categorical or status colour", () => {
-    const colors = AD_PLATFORMS.map((p) => platformColors[p]);
-    expect(new Set(colors).size).toBe(AD_PLATFORMS.length);
+    const colors = PLATFORMS.map((p) => platformColors[p]);
+    expect(new Set(colors).size).toBe(PLATFORMS.length);
     for (const color of colors) {
       expect(palette.categorical).not.toContain(color);
       expect([palette.good, palette.bad, palette.text]).not.toContain(color);
     }
   });
 
-  it("recognises platform names as users spell them", () => {
-    expect(toAdPlatform("Facebook")).toBe("facebook");
-    expect(toAdPlatform("google_ads")).toBe("google");
-    expect(toAdPlatform("Google Ads")).toBe("google");
-    expect(toAdPlatform("Meta")).toBe("facebook");
-    expect(toAdPlatform("LinkedIn")).toBe("linkedin");
-    expect(toAdPlatform("Newsletter")).toBeUndefined();
+  it("recognises platform series as users and exports spell them", () => {
+    expect(colorsFor(["Facebook", "google_ads", "Meta", "LinkedIn Ads", "Tik Tok", "IG"])).toEqual([
+      platformColors.facebook,
+      platformColors.google,
+      platformColors.facebook,
+      platformColors.linkedin,
+      platformColors.tiktok,
+      platformColors.instagram,
+    ]);
+    expect(colorsFor(["Newsletter"])).toEqual([categoricalColor(0)]);
   });
 
   it("uses platform colours for platforms and categorical colours otherwise", () => {

@@ -31,9 +31,9 @@ describe("renderChartForTerminal", () => {
     expect(lines[0]).toBe("ROI by campaign");
     expect(lines[1]).toBe("ROI (%)");
     const [b, a, c] = lines.slice(2);
-    expect(b).toMatch(/^B .*│█+.* 200 %$/);
+    expect(b).toMatch(/^B .*│█+.* 200%$/);
     expect(blocks(a as string) / blocks(b as string)).toBeCloseTo(0.5, 1);
-    expect(c).toMatch(/^C .*█│ +-50 %$/);
+    expect(c).toMatch(/^C .*█│ +-50.0%$/);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(50);
   });
 
@@ -72,8 +72,8 @@ describe("renderChartForTerminal", () => {
     const scatter = oneOfEachKind().find((c) => c.id === "scatter") as ReplyChart;
     const lines = renderChartForTerminal(scatter).split("\n");
     expect(lines[1]).toBe("x: Spend (USD) · y: ROI (%)");
-    expect(lines[2]).toMatch(/^• A \(facebook\) +\$1,000, 120 %$/);
-    expect(lines[3]).toMatch(/^• B \(google\) +\$500, -30 %$/);
+    expect(lines[2]).toMatch(/^• A \(facebook\) +\$1,000, 120%$/);
+    expect(lines[3]).toMatch(/^• B \(google\) +\$500, -30.0%$/);
   });
 
   it("draws doughnut shares as bars with value and percentage", () => {
@@ -81,7 +81,7 @@ describe("renderChartForTerminal", () => {
     const lines = renderChartForTerminal(doughnut, 50).split("\n");
     const female = lines.find((l) => l.startsWith("female")) as string;
     const male = lines.find((l) => l.startsWith("male")) as string;
-    expect(female).toMatch(/600 \(60 %\)$/);
+    expect(female).toMatch(/600 \(60.0%\)$/);
     expect(blocks(male) / blocks(female)).toBeCloseTo(400 / 600, 1);
   });
 

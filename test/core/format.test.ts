@@ -27,6 +27,16 @@ describe("formatMoney", () => {
     expect(formatMoney(12, "not money")).toBe("12.00 not money");
     expect(formatMoney(Number.NaN, "USD")).toBe("—");
   });
+
+  it("puts an unknown code after the number instead of throwing", () => {
+    // Well-formed codes Intl has no data for: it would format them as "XYZ 1,234.00".
+    expect(formatMoney(1234, "XYZ")).toBe("1,234 XYZ");
+    expect(formatMoney(0.5, "BTC")).toBe("0.50 BTC");
+    expect(formatMoney(99.996, "BTC")).toBe("100 BTC"); // same threshold rule as known currencies
+    expect(formatMoney(-1234.5, "btc")).toBe("-1,235 btc");
+    expect(formatMoney(12, "")).toBe("12.00");
+    expect(formatMoney(Number.NaN, "XYZ")).toBe("—");
+  });
 });
 
 describe("formatPercent", () => {

@@ -1,9 +1,10 @@
 import type { ChartConfiguration, ChartDataset } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
+import { toPlatform } from "../../core/platforms";
 import { formatValue } from "../format";
 import { axisTitle, type Measure, unitLabel } from "../measure";
 import type { ChartMeta } from "../meta";
-import { categoricalColor, colorsFor, palette, toAdPlatform } from "../palette";
+import { categoricalColor, colorsFor, palette } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { valueLabelsPlugin } from "../plugins/value-labels";
 import { zeroLinePlugin } from "../plugins/zero-line";
@@ -132,7 +133,7 @@ function byGroupSingle({ groups, metrics, groupTitle }: ComparisonBarChartInput)
           data: [...metric.values],
           // Colour carries meaning only for platforms; other groups share one colour so no bar
           // looks singled out (or "good"/"bad").
-          backgroundColor: groups.some((group) => toAdPlatform(group))
+          backgroundColor: groups.some((group) => toPlatform(group))
             ? colorsFor(groups)
             : groups.map(() => categoricalColor(0)),
         },

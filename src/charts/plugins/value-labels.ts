@@ -5,12 +5,12 @@ import type { ValueLabelsPluginOptions } from "./options";
 const GAP = 6;
 
 /**
- * Writes each bar's value at its end ("240 %"), because reading a value off a gridline is slow at
+ * Writes each bar's value at its end ("240%"), because reading a value off a gridline is slow at
  * preview size. Texts are precomputed by the builder so the plugin stays dumb and the config
  * stays data. Negative bars get their label on the negative side.
  *
  * @example
- * options.plugins.adpulseValueLabels = { labels: [["240 %", "-12 %"]], color: "#1F2933" };
+ * options.plugins.adpulseValueLabels = { labels: [["240%", "-12.0%"]], color: "#1F2933" };
  */
 export const valueLabelsPlugin: Plugin<"bar", ValueLabelsPluginOptions> = {
   id: "adpulseValueLabels",

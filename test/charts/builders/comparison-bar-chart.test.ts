@@ -72,8 +72,8 @@ describe("comparisonBarChart", () => {
     expect(opts(chart).scales.y.title.text).toBe("CTR / ROI (%)");
     expect(opts(chart).plugins.legend.display).toBe(true);
     expect(opts(chart).plugins.adpulseValueLabels.labels).toEqual([
-      ["1.2 %", "80 %"],
-      ["3.4 %", "-10 %"],
+      ["1.2%", "80.0%"],
+      ["3.4%", "-10.0%"],
     ]);
   });
 
@@ -99,7 +99,7 @@ describe("comparisonBarChart", () => {
     expect(opts(chart).scales.y.title.text).toBe("Spend (USD)");
     expect(opts(chart).scales.y1.title.text).toBe("ROI (%)");
     expect(opts(chart).scales.y1.position).toBe("right");
-    expect(chart.altText).toContain("ROI: highest Campaign B 240 %");
+    expect(chart.altText).toContain("ROI: highest Campaign B 240%, lowest Campaign A 12.0%");
   });
 
   it("rejects mismatched lengths and more than two units", () => {

@@ -23,7 +23,7 @@ describe("doughnutChart", () => {
   it("puts percentages and values in the legend labels", () => {
     const c = spend();
     expect(c.config.type).toBe("doughnut");
-    expect(c.config.data.labels).toEqual(["facebook  $300 (30 %)", "google  $700 (70 %)"]);
+    expect(c.config.data.labels).toEqual(["facebook  $300 (30.0%)", "google  $700 (70.0%)"]);
     expect(c.config.data.datasets[0]?.data).toEqual([300, 700]);
     expect(opts(c).plugins.legend.display).toBe(true);
     expect(opts(c).plugins.subtitle.text).toBe("Spend (USD) · total $1,000");
@@ -35,7 +35,7 @@ describe("doughnutChart", () => {
       platformColors.facebook,
       platformColors.google,
     ]);
-    expect(c.altText).toContain("total $1,000: google 70 % ($700) and facebook 30 % ($300)");
+    expect(c.altText).toContain("total $1,000: google 70.0% ($700) and facebook 30.0% ($300)");
     expect(c.altText).toContain("Left out (no positive value): tiktok and linkedin");
   });
 
@@ -53,7 +53,7 @@ describe("doughnutChart", () => {
       ],
     });
     expect(c.config.data.datasets[0]?.data).toEqual([50, 30, 20]);
-    expect((c.config.data.labels as string[]).at(-1)).toBe("Other  20 (20 %)");
+    expect((c.config.data.labels as string[]).at(-1)).toBe("Other  20 (20.0%)");
     expect((c.config.data.datasets[0]?.backgroundColor as string[] | undefined)?.at(-1)).toBe(
       palette.neutral,
     );

@@ -84,7 +84,7 @@ describe("gaugeChart", () => {
       target: 6000,
     });
     expect(opts(c).plugins.adpulseGauge.caption).toBe("€4,200 of €6,000 target");
-    expect(opts(c).plugins.adpulseGauge.minLabel).toBe("€0");
+    expect(opts(c).plugins.adpulseGauge.minLabel).toBe("€0.00");
     expect(opts(c).plugins.subtitle.text).toBe("Revenue (EUR)");
   });
 });

@@ -82,13 +82,13 @@ describe("rankingBarChart", () => {
   it("mentions the top items with formatted values and the negatives in altText", () => {
     const { altText } = roi();
     expect(altText).toContain("ROI (%) by campaign");
-    expect(altText).toContain("Top: Campaign B 240 %, Campaign A 12 % and Campaign C -35 %");
+    expect(altText).toContain("Top: Campaign B 240%, Campaign A 12.0% and Campaign C -35.0%");
     expect(altText).toContain("1 below zero");
   });
 
   it("puts formatted values at the bar ends and in the meta", () => {
     const chart = roi();
-    expect(opts(chart).plugins.adpulseValueLabels.labels).toEqual([["240 %", "12 %", "-35 %"]]);
+    expect(opts(chart).plugins.adpulseValueLabels.labels).toEqual([["240%", "12.0%", "-35.0%"]]);
     expect(readChartMeta(chart.config)).toMatchObject({
       kind: "ranking",
       labels: ["Campaign B", "Campaign A", "Campaign C"],

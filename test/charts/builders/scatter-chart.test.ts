@@ -48,8 +48,8 @@ describe("scatterChart", () => {
     );
     expect(labels).not.toContain("D");
     expect(c.altText).toContain("for 3 points in 2 groups");
-    expect(c.altText).toContain("Highest ROI: A (Spend $1,000, ROI 120 %)");
-    expect(c.altText).toContain("Lowest ROI: B (Spend $500, ROI -30 %)");
+    expect(c.altText).toContain("Highest ROI: A (Spend $1,000, ROI 120%)");
+    expect(c.altText).toContain("Lowest ROI: B (Spend $500, ROI -30.0%)");
     expect(c.altText).toContain("Not shown for lack of data: D");
   });
 
