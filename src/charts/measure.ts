@@ -1,4 +1,4 @@
-import { KPI_INFO, type KpiName, TOTAL_NAMES, type TotalName } from "../core/kpis";
+import { KPI_INFO, type MetricName, TOTAL_NAMES, type TotalName } from "../core/kpis";
 
 /**
  * What a number on a chart is, so axis titles always carry a unit ("ROI (%)", "Spend (USD)") and
@@ -83,7 +83,7 @@ export function axisTitle(measure: Measure): string {
 }
 
 /** A KPI or a total as DESIGN.md names them (the keys used in `Reply.data`). */
-export type MetricName = KpiName | TotalName;
+export type { MetricName };
 
 function isTotal(metric: MetricName): metric is TotalName {
   return (TOTAL_NAMES as readonly string[]).includes(metric);

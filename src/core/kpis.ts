@@ -33,6 +33,9 @@ export const KPI_NAMES = [
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 
+/** Anything a user can rank, trend or compare by: a KPI or a raw total. */
+export type MetricName = KpiName | TotalName;
+
 /** Percentages are percent numbers (12.5 means 12.5 %); null when the denominator is zero. */
 export type Kpis = Record<KpiName, number | null>;
 

@@ -2,9 +2,6 @@ import { formatCount, formatKpi, formatMoney } from "../core/format";
 import { computeKpis, KPI_INFO, KPI_NAMES, type KpiName } from "../core/kpis";
 import type { MetricTotals } from "../store/schema";
 
-/** A KPI (`roi`, `ctr`, …) or a raw total (`spend`, `clicks`, …). */
-export type MetricName = KpiName | keyof MetricTotals;
-
 export function isKpi(name: string): name is KpiName {
   return (KPI_NAMES as readonly string[]).includes(name);
 }
