@@ -2,7 +2,11 @@ import { existsSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerAskCommand } from "./cli/ask-command";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./cli/cli-errors";
+import { registerExportCommand } from "./cli/export-command";
+import { registerImportCommand } from "./cli/import-command";
+import { registerJobsCommand } from "./cli/jobs-command";
 import { registerMigrateCommand } from "./cli/migrate-command";
+import { registerRegisterCommandsCommand } from "./cli/register-commands-command";
 import { registerSeedCommand } from "./cli/seed-command";
 import { registerStartCommand } from "./cli/start-command";
 import { ConfigError } from "./config";
@@ -12,7 +16,11 @@ const REGISTRARS = [
   registerStartCommand,
   registerAskCommand,
   registerSeedCommand,
+  registerImportCommand,
+  registerExportCommand,
   registerMigrateCommand,
+  registerRegisterCommandsCommand,
+  registerJobsCommand,
 ];
 
 function buildProgram(): Command {

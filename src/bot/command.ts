@@ -1,5 +1,6 @@
 import type { Period } from "../core/period";
 import type { CampaignType, Platform } from "../store/schema";
+import type { CommandAction } from "./action";
 import type { Context } from "./context";
 import type { Reply } from "./reply";
 
@@ -11,7 +12,11 @@ import type { Reply } from "./reply";
  * - `metric` / `choice`: one word from `choices`;
  * - `integer`: a whole number within `min`..`max`;
  * - `campaign`: free text matched fuzzily against the tenant's campaigns (Discord autocompletes);
- * - `text`: free text.
+ * - `text`: free text;
+ * - `time`: a time of day (`09:00`, `9am`), normalised to `HH:MM`;
+ * - `timezone`: an IANA zone (`Europe/Paris`), canonically spelled;
+ * - `number`: a decimal number (`50`, `2.5`, `$1,200`, `12%`).
+ * A `choice` option may also be written `name:value` (`late:skip`), anywhere in the text.
  */
 export type OptionKind =
   | "period"
@@ -21,7 +26,10 @@ export type OptionKind =
   | "choice"
   | "integer"
   | "campaign"
-  | "text";
+  | "text"
+  | "time"
+  | "timezone"
+  | "number";
 
 export interface OptionDefinition {
   readonly name: string;
@@ -36,7 +44,7 @@ export interface OptionDefinition {
 
 type ValueOf<K extends OptionKind> = K extends "period"
   ? Period
-  : K extends "integer"
+  : K extends "integer" | "number"
     ? number
     : K extends "platform"
       ? Platform
@@ -62,6 +70,8 @@ export interface CommandDefinition<O extends readonly OptionDefinition[]> {
   readonly examples: readonly string[];
   readonly options: O;
   run(ctx: Context, args: ArgsOf<O>): Promise<Reply>;
+  /** Handlers for the buttons this command's replies carry (see src/bot/action.ts). */
+  readonly actions?: readonly CommandAction[];
 }
 
 /** A command with its argument types erased, as registries and adapters hold it. */
@@ -71,6 +81,7 @@ export interface Command {
   readonly examples: readonly string[];
   readonly options: readonly OptionDefinition[];
   run(ctx: Context, args: Record<string, unknown>): Promise<Reply>;
+  readonly actions?: readonly CommandAction[];
 }
 
 /**

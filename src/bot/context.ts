@@ -11,10 +11,20 @@ import type { PlatformName } from "./invocation";
 export interface Context {
   store: Store;
   tenant: Tenant;
-  user: { id: string; name?: string };
+  user: {
+    id: string;
+    name?: string;
+    /**
+     * Whether the platform says this user administers the workspace or server (Slack admin or
+     * owner, Discord Administrator). Lazy: Slack needs a users.info call, made only when asked.
+     */
+    isAdmin?: () => Promise<boolean>;
+  };
   channelId?: string;
   platform: PlatformName;
   clock: Clock;
   ids: IdGenerator;
   log: Logger;
+  /** Bootstrap managers from ADPULSE_MANAGERS (`config.managers`), for permission checks. */
+  managers?: readonly string[];
 }

@@ -29,6 +29,13 @@ export interface DispatcherDependencies {
   log: Logger;
   /** Timezone given to tenants created on first use. */
   defaultTimezone: string;
+  /** Bootstrap managers (ADPULSE_MANAGERS), handed to commands for permission checks. */
+  managers?: readonly string[];
+  /**
+   * Asks the platform whether the invoking user is an admin (Slack: users.info), for commands
+   * that need it (`roles`); called lazily. Without it only `invocation.isAdmin` counts.
+   */
+  isPlatformAdmin?: (invocation: Invocation) => Promise<boolean>;
 }
 
 /**
@@ -63,12 +70,17 @@ export function createDispatcher(deps: DispatcherDependencies): Dispatcher {
         const ctx: Context = {
           store: deps.store,
           tenant,
-          user: { id: invocation.userId, name: invocation.userName },
+          user: {
+            id: invocation.userId,
+            name: invocation.userName,
+            isAdmin: adminCheck(deps, invocation),
+          },
           channelId: invocation.channelId,
           platform: invocation.platform,
           clock: deps.clock,
           ids: deps.ids,
           log: log.child({ command: command.name }),
+          managers: deps.managers,
         };
         const reply = await command.run(ctx, args);
         if (reply.charts?.length) reply.charts = await deps.rasterizer.renderAll(reply.charts);
@@ -99,5 +111,17 @@ export function createDispatcher(deps: DispatcherDependencies): Dispatcher {
         };
       }
     },
+  };
+}
+
+/** `ctx.user.isAdmin`: the payload's word first, else the platform's answer (asked once). */
+function adminCheck(deps: DispatcherDependencies, invocation: Invocation): () => Promise<boolean> {
+  let answer: Promise<boolean> | undefined;
+  return () => {
+    if (invocation.isAdmin) return Promise.resolve(true);
+    answer ??= deps.isPlatformAdmin
+      ? deps.isPlatformAdmin(invocation).catch(() => false)
+      : Promise.resolve(false);
+    return answer;
   };
 }

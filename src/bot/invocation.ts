@@ -24,4 +24,10 @@ export interface Invocation {
   options?: Record<string, string | number | boolean>;
   /** Subcommand name when `options` is given. */
   subcommand?: string;
+  /**
+   * Set (true) when the payload itself says the user administers the workspace or server
+   * (Discord sends the member's permissions). Absent otherwise: the dispatcher may still ask the
+   * platform (Slack users.info) when a command needs to know.
+   */
+  isAdmin?: boolean;
 }

@@ -1,5 +1,6 @@
 import { closest } from "fastest-levenshtein";
 import { findPeriodInTokens, PERIOD_FORMS, PeriodError, parsePeriod } from "../core/period";
+import { canonicalTimeZone, parseTimeOfDay } from "../core/schedule/schedule-spec";
 import type { Command, OptionDefinition } from "./command";
 import { UserError } from "./errors";
 import {
@@ -131,7 +132,9 @@ function parseArguments(
     const key = normalizeWord(filter[1] ?? "").replace(/-/g, "_");
     const value = filter[2] ?? "";
     const option = options.find(
-      (o) => FILTER_KINDS.has(o.kind) && (o.name === key || o.kind === (FILTER_KEYS[key] ?? key)),
+      (o) =>
+        (FILTER_KINDS.has(o.kind) && (o.name === key || o.kind === (FILTER_KEYS[key] ?? key))) ||
+        (o.kind === "choice" && o.name === key),
     );
     if (!option) throw unknownFilter(command, key);
     if (!value) {
@@ -174,6 +177,16 @@ function parseArguments(
         continue;
       }
       args[option.name] = convert(option, head);
+      tokens = tokens.slice(1);
+      continue;
+    }
+    if (option.kind === "time" || option.kind === "timezone" || option.kind === "number") {
+      const value = positionalValue(option, head);
+      if (value === undefined) {
+        if (option.required) convert(option, head);
+        continue;
+      }
+      args[option.name] = value;
       tokens = tokens.slice(1);
       continue;
     }
@@ -226,6 +239,23 @@ export function convert(option: OptionDefinition, raw: string): unknown {
       }
       return n;
     }
+    case "time":
+    case "timezone":
+    case "number": {
+      const value = positionalValue(option, raw);
+      if (value !== undefined) return value;
+      if (option.kind === "time") {
+        throw new UserError(`"${echo(raw)}" is not a time of day.`, `invalid_${option.name}`, [
+          "Write it like `09:00`, `9am` or `17:30`.",
+        ]);
+      }
+      if (option.kind === "number") {
+        throw new UserError(`"${echo(raw)}" is not a number.`, `invalid_${option.name}`, [
+          "Write it like `50`, `2.5` or `1200`.",
+        ]);
+      }
+      throw unknownTimeZone(raw);
+    }
     case "metric":
     case "choice": {
       const choice = matchChoice(raw, option.choices ?? [], METRIC_ALIASES);
@@ -235,6 +265,33 @@ export function convert(option: OptionDefinition, raw: string): unknown {
     default:
       return raw.trim();
   }
+}
+
+/**
+ * A word read as a time, time zone or number, or undefined when it is not one (so an optional
+ * positional option can be skipped). A word that is clearly meant as a zone (`Europe/Pariss`)
+ * but unknown is an error rather than a skip.
+ */
+function positionalValue(option: OptionDefinition, word: string): string | number | undefined {
+  if (option.kind === "time") return parseTimeOfDay(word);
+  if (option.kind === "timezone") {
+    const zone = canonicalTimeZone(word);
+    if (zone) return zone;
+    if (/^[A-Za-z_]+\/[A-Za-z_/+-]+$/.test(word)) throw unknownTimeZone(word);
+    return undefined;
+  }
+  const m = /^([-+]?)[$€£]?(\d[\d,]*(?:\.\d+)?|\.\d+)%?$/.exec(word.trim());
+  if (!m) return undefined;
+  const n = Number(`${m[1]}${(m[2] ?? "").replace(/,/g, "")}`);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function unknownTimeZone(word: string): UserError {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return new UserError(`"${echo(word)}" is not a time zone I know.`, "unknown_timezone", [
+    "Use an IANA name such as `Europe/Paris`, `America/New_York` or `UTC`.",
+    `Did you mean \`${closest(word.slice(0, 40), zones)}\`?`,
+  ]);
 }
 
 function unknownFilter(command: Command, key: string): UserError {

@@ -1,7 +1,16 @@
 import type { ChartConfiguration } from "chart.js";
 
 /** The chart kinds the builders produce. */
-export type ChartKind = "ranking" | "comparison" | "trend" | "scatter" | "doughnut" | "gauge";
+export type ChartKind =
+  | "ranking"
+  | "comparison"
+  | "trend"
+  | "scatter"
+  | "doughnut"
+  | "gauge"
+  | "heatmap"
+  | "waterfall"
+  | "forecast";
 
 /**
  * What a chart means, as plain JSON, stored at `config.options.plugins.adpulse`.
@@ -18,6 +27,10 @@ export interface ChartMeta {
   display: (string | null)[][];
   /** Gauge only: the raw figures behind the arc (the arc itself is capped at the target). */
   gauge?: { value: number; target: number; percent: number | null };
+  /** Heatmap only: the matrix behind the colours (`display` holds each cell's text, row by row). */
+  heatmap?: { rows: string[]; columns: string[]; values: (number | null)[][] };
+  /** Forecast only: how many labels are history (the rest are forecast) and the interval level. */
+  forecast?: { history: number; level: number };
 }
 
 /**

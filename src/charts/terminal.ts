@@ -3,6 +3,7 @@ import type { ReplyChart } from "../bot/reply";
 import { type ChartKind, type ChartMeta, readChartMeta } from "./meta";
 import { sparkline } from "./sparkline";
 import { type BarRow, cellWidth, progressBar, renderBarRows } from "./terminal-bars";
+import { forecastLines, heatmapLines, waterfallLines } from "./terminal-extra";
 
 /*
  * The console has no images, so charts are drawn with Unicode blocks. Plain text only: no ANSI
@@ -45,6 +46,15 @@ export function renderChartForTerminal(chart: ReplyChart, width = 60): string {
       break;
     case "gauge":
       lines.push(...gaugeLines(chart.config, meta, cells));
+      break;
+    case "heatmap":
+      lines.push(...(meta ? heatmapLines(meta, cells) : []));
+      break;
+    case "waterfall":
+      lines.push(...(meta ? waterfallLines(chart.config, meta, cells) : []));
+      break;
+    case "forecast":
+      lines.push(...(meta ? forecastLines(chart.config, meta, cells) : []));
       break;
   }
   return lines.join("\n");

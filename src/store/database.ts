@@ -10,6 +10,11 @@ export type DialectName = "sqlite" | "postgres";
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /**
+   * The better-sqlite3 connection behind `db` (SQLite only). Bulk paths (CSV import) run prepared
+   * statements on it inside a Kysely transaction: one connection, so they join that transaction.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -39,7 +44,7 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
 }
 
 // PostgreSQL returns bigint (sum of integers) and numeric as strings; every figure adpulse stores

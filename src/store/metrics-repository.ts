@@ -168,6 +168,23 @@ export class MetricsRepository {
     return rows.map((r) => toTotals(r) as DayTotalsRow);
   }
 
+  /**
+   * The daily rows themselves, per campaign and day (budget curves are fitted on them), ordered by
+   * campaign then day.
+   */
+  async dailyRows(
+    tenantId: string,
+    range: DayRange,
+    scope: MetricsScope = {},
+  ): Promise<DailyMetricRow[]> {
+    const rows = await this.daily(tenantId, range, scope)
+      .selectAll()
+      .orderBy("campaign_id")
+      .orderBy("day")
+      .execute();
+    return rows.map((r) => toTotals(r) as DailyMetricRow);
+  }
+
   /** Sums per (gender, age group) over the range. */
   async audienceTotals(
     tenantId: string,

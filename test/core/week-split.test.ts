@@ -19,8 +19,13 @@ describe("splitIntoWeeks", () => {
   });
 
   it("keeps ranges without a whole week as loose days", () => {
-    expect(splitIntoWeeks("2026-11-18", "2026-11-24")).toEqual({ loose: [{ from: "2026-11-18", to: "2026-11-24" }] });
-    expect(splitIntoWeeks("2026-11-16", "2026-11-22")).toEqual({ weeks: { first: "2026-11-16", last: "2026-11-16" }, loose: [] });
+    expect(splitIntoWeeks("2026-11-18", "2026-11-24")).toEqual({
+      loose: [{ from: "2026-11-18", to: "2026-11-24" }],
+    });
+    expect(splitIntoWeeks("2026-11-16", "2026-11-22")).toEqual({
+      weeks: { first: "2026-11-16", last: "2026-11-16" },
+      loose: [],
+    });
     expect(splitIntoWeeks("2026-11-22", "2026-11-21")).toEqual({ loose: [] });
   });
 });

@@ -1,7 +1,7 @@
 import { NO_MIGRATIONS, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrations } from "../../migrations/index";
-import { migrator } from "../../src/store/migrate";
+import { migratorFor } from "../../src/store/migrate";
 import type { Store } from "../../src/store/store";
 import { engines } from "../support/test-stores";
 
@@ -20,15 +20,31 @@ describe.each(engines)("migrations on $name", (engine) => {
   it("creates every table, and survives up → down → up", async () => {
     store = await engine.open();
     const expected = [
+      "alert_incidents",
+      "alert_rules",
+      "app_users",
       "audience_daily_metrics",
+      "audit_log",
+      "budget_changes",
+      "budget_recommendations",
       "campaign_daily_metrics",
       "campaign_weekly_metrics",
       "campaigns",
+      "deliveries",
+      "influencer_score_weights",
+      "influencers",
+      "job_runs",
+      "journey_paths",
+      "journey_touchpoints",
+      "member_roles",
+      "posts",
+      "subscriptions",
       "tenants",
+      "user_events",
     ];
     expect(await tableNames(store)).toEqual(expected);
 
-    const m = migrator(store.db);
+    const m = await migratorFor(store.db);
     const down = await m.migrateTo(NO_MIGRATIONS);
     expect(down.error).toBeUndefined();
     expect(await tableNames(store)).toEqual([]);

@@ -83,11 +83,34 @@ export interface StoredFile {
   channelId?: string;
 }
 
+/** A shared file as Slack's events describe it (the fields adpulse reads). */
+export interface SlackFileObject {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  url_private: string;
+  url_private_download: string;
+}
+
+interface SharedFile extends SlackFileObject {
+  bytes: Buffer;
+}
+
 export type InjectedFailure =
   | { status: 429; retryAfterSeconds: number }
   | { status: 500 }
   /** An `ok: false` answer with this error code, e.g. `internal_error`. */
   | { error: string };
+
+/** A workspace member as users.info describes them. */
+export interface SlackPerson {
+  name?: string;
+  isAdmin?: boolean;
+  isOwner?: boolean;
+}
 
 export interface ChannelAccess {
   /** The bot is a member (may post, upload, post ephemerals). */
@@ -121,9 +144,12 @@ export class SlackApiStandin {
   readonly calls: RecordedCall[] = [];
   readonly messages: PostedMessage[] = [];
   readonly files = new Map<string, StoredFile>();
+  /** Files people shared, downloadable at their `url_private_download` with the bot token. */
+  readonly sharedFiles = new Map<string, SharedFile>();
 
   private readonly failures = new Map<string, InjectedFailure[]>();
   private readonly channels = new Map<string, ChannelAccess>();
+  private readonly people = new Map<string, SlackPerson>();
   private readonly responseUrlPosts = new Map<string, number>();
   private readonly sockets = new Set<WebSocket>();
   private readonly envelopes = new Map<string, Envelope>();
@@ -188,6 +214,11 @@ export class SlackApiStandin {
     this.channels.set(channel, access);
   }
 
+  /** Describes a workspace member as `users.info` reports them (unknown ids: regular members). */
+  setUser(user: string, person: SlackPerson): void {
+    this.people.set(user, person);
+  }
+
   /** The next `count` calls to `method` answer with `failure` (then normal service resumes). */
   failNext(method: string, count: number, failure: InjectedFailure): void {
     const queue = this.failures.get(method) ?? [];
@@ -222,6 +253,7 @@ export class SlackApiStandin {
     this.failures.clear();
     this.channels.clear();
     this.responseUrlPosts.clear();
+    this.people.clear();
   }
 
   async close(): Promise<void> {
@@ -307,6 +339,8 @@ export class SlackApiStandin {
       this.answerApi(method, url.pathname, args, req.headers, res);
     } else if (url.pathname.startsWith("/upload/v1/")) {
       await this.answerUpload(url.pathname, raw, req.headers, res);
+    } else if (url.pathname.startsWith("/files-pri/")) {
+      this.answerDownload(url.pathname, req.headers, res);
     } else if (url.pathname.startsWith("/commands/")) {
       this.answerResponseUrl(`${this.origin}${url.pathname}`, raw, req.headers, res);
     } else {
@@ -387,6 +421,8 @@ export class SlackApiStandin {
         return this.getUploadUrl(args);
       case "files.completeUploadExternal":
         return this.completeUpload(args);
+      case "users.info":
+        return this.userInfo(args);
       default:
         return { ok: false, error: "unknown_method" };
     }
@@ -457,6 +493,26 @@ export class SlackApiStandin {
     if (args.text !== undefined) message.text = str(args.text);
     if (args.blocks !== undefined) message.blocks = args.blocks as PostedMessage["blocks"];
     return { ok: true, channel: message.channel, ts: message.ts, text: message.text };
+  }
+
+  private userInfo(args: Record<string, unknown>) {
+    const id = str(args.user);
+    if (!/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: "user_not_found" };
+    const person = this.people.get(id) ?? {};
+    return {
+      ok: true,
+      user: {
+        id,
+        team_id: this.teamId,
+        name: person.name ?? id.toLowerCase(),
+        deleted: false,
+        is_bot: false,
+        is_admin: person.isAdmin ?? false,
+        is_owner: person.isOwner ?? false,
+        is_primary_owner: false,
+        tz: "Europe/Paris",
+      },
+    };
   }
 
   private getUploadUrl(args: Record<string, unknown>) {
@@ -575,6 +631,62 @@ export class SlackApiStandin {
         size: f.length,
       })),
     };
+  }
+
+  /**
+   * A file a person shared (in a DM or with a mention), as Slack describes it in the event's
+   * `files`: download it from `url_private_download` with `Authorization: Bearer <bot token>`.
+   * Like Slack, a request without the bot token gets a sign-in page (HTML, status 200), not the
+   * file.
+   */
+  shareFile(
+    name: string,
+    content: string | Buffer,
+    options: { mimetype?: string; filetype?: string } = {},
+  ): SlackFileObject {
+    const id = `F${randomBytes(5).toString("hex").toUpperCase()}`;
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
+    const path = `/files-pri/${this.teamId}-${id}/download/${encodeURIComponent(name)}`;
+    const file: SlackFileObject = {
+      id,
+      name,
+      title: name,
+      mimetype: options.mimetype ?? "text/csv",
+      filetype: options.filetype ?? "csv",
+      size: bytes.length,
+      url_private: `${this.origin}${path.replace("/download/", "/")}`,
+      url_private_download: `${this.origin}${path}`,
+    };
+    this.sharedFiles.set(path, { ...file, bytes });
+    return file;
+  }
+
+  private answerDownload(path: string, headers: IncomingHttpHeaders, res: ServerResponse) {
+    const file = this.sharedFiles.get(path);
+    const args = { fileId: file?.id };
+    if (!file) {
+      this.record("files.download", path, args, headers, 404, "file not found");
+      res.writeHead(404, { "content-type": "text/plain" });
+      return res.end("file not found");
+    }
+    if (bearer(headers) !== this.botToken) {
+      this.record("files.download", path, args, headers, 200, "sign-in page");
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      return res.end("<!DOCTYPE html><html><body>Sign in to Slack</body></html>");
+    }
+    this.record(
+      "files.download",
+      path,
+      { ...args, bytes: file.bytes.length },
+      headers,
+      200,
+      "file",
+    );
+    res.writeHead(200, {
+      "content-type": file.mimetype,
+      "content-length": String(file.bytes.length),
+    });
+    res.end(file.bytes);
   }
 
   private answerResponseUrl(

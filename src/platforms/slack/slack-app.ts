@@ -1,10 +1,14 @@
 import type { AddressInfo } from "node:net";
 import { App, type webApi } from "@slack/bolt";
+import type { ActionDispatcher } from "../../bot/action-dispatcher";
 import type { Dispatcher } from "../../bot/dispatcher";
 import type { Config } from "../../config";
+import type { Importer } from "../../import/importer";
 import type { Logger } from "../../logger";
 import { boltLogger } from "./bolt-logger";
+import { registerActionHandlers } from "./handle-actions";
 import { CAMPAIGN_COMMAND, registerCampaignCommand } from "./handle-command";
+import { registerFileImport } from "./handle-file-import";
 import { registerMessageHandlers } from "./handle-messages";
 import { ignoreRedeliveries } from "./ignore-redeliveries";
 import { describeError, type UploadOptions } from "./upload-charts";
@@ -25,6 +29,10 @@ export interface SlackAppDependencies {
   upload?: UploadOptions;
   /** Waited for at most this long on stop() for answers still being delivered. */
   drainTimeoutMs?: number;
+  /** CSV files shared with the bot (DM or @mention) are imported through it; none: not handled. */
+  importer?: Importer;
+  /** Button clicks (Approve / Reject); without it a click is told the button does nothing. */
+  actions?: ActionDispatcher;
 }
 
 export interface SlackApp {
@@ -85,9 +93,20 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
   };
 
   app.use(ignoreRedeliveries(log));
+  if (deps.importer) {
+    registerFileImport(app, {
+      importer: deps.importer,
+      botToken: slack.botToken,
+      apiUrl: slack.apiUrl,
+      upload: deps.upload,
+      log,
+      track,
+    });
+  }
   const handlerDeps = { dispatcher: deps.dispatcher, upload: deps.upload, log, track };
   registerCampaignCommand(app, handlerDeps);
   registerMessageHandlers(app, handlerDeps);
+  registerActionHandlers(app, { actions: deps.actions, log, track });
   app.error(async (error) => {
     log.error({ reason: describeError(error) }, "unhandled error in a Slack listener");
   });

@@ -37,6 +37,8 @@ export interface UploadedChart {
 export interface ChartUploadFailure {
   chart: ReplyChart;
   reason: string;
+  /** The error itself, for callers that retry transient failures (scheduled deliveries). */
+  error?: unknown;
 }
 
 export interface ChartUploads {
@@ -74,7 +76,7 @@ export async function uploadChartFiles(
       } catch (error) {
         const reason = describeError(error);
         log.warn({ chart: chart.id, reason }, "chart upload failed; the reply goes out without it");
-        return { chart, reason };
+        return { chart, reason, error };
       }
     }),
   );
