@@ -12,8 +12,8 @@ const PREVIEW_ROWS = 10;
 
 /**
  * `/campaign export <view> [period] [platform:…] [type:…]`: a view as CSV. The reply shows a
- * preview table and carries the file in `data.export` (`filename`, `contentType`, `csv`) for
- * the adapter to attach; formula-like text cells are neutralised, numbers stay numbers.
+ * preview table and carries the file in `files` for the adapter to attach (and in `data.export`
+ * for `adpulse ask --json`); formula-like text cells are neutralised, numbers stay numbers.
  */
 export default defineCommand({
   name: "export",
@@ -51,6 +51,14 @@ export default defineCommand({
     const scope = [platform, type].filter(Boolean).join(" · ");
     const cliPeriod = `${period.from}..${period.to}`;
     return {
+      files: [
+        {
+          name: table.filename,
+          contentType: "text/csv; charset=utf-8",
+          content: Buffer.from(csv, "utf8"),
+          description: `${view} export, ${formatCount(rows.length)} rows`,
+        },
+      ],
       title: `Export — ${view}${view === "campaigns" ? "" : ` — ${period.label}`}`,
       text: [
         `**${formatCount(rows.length)} rows** in \`${table.filename}\` (${formatBytes(Buffer.byteLength(csv))}).`,

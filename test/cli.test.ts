@@ -61,6 +61,18 @@ describe("adpulse CLI", () => {
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
+  it("ask writes an export's CSV beside the charts and names it in files[]", async () => {
+    const out = join(dir, "exports");
+    const result = await adpulse("ask", "/campaign export roi last 30d", "--json", "--charts", out);
+    expect(result.code).toBe(0);
+    const reply = JSON.parse(result.stdout);
+    expect(reply.files).toHaveLength(1);
+    expect(reply.files[0].name).toMatch(/^roi-.*\.csv$/);
+    const csv = await readFile(reply.files[0].file, "utf8");
+    expect(Buffer.byteLength(csv)).toBe(reply.files[0].bytes);
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toContain("campaign");
+  });
+
   it("prints a readable answer without --json", async () => {
     const result = await adpulse("ask", "roi last 7d");
     expect(result.code).toBe(0);

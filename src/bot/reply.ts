@@ -35,6 +35,19 @@ export interface ReplyChart {
   renderError?: string;
 }
 
+/**
+ * A file that goes with an answer (a CSV export). Adapters attach it where the platform can
+ * (Slack files v2, Discord attachments); the console writes it next to its charts.
+ */
+export interface ReplyFile {
+  /** File name shown to the user, e.g. `roi-2026-10-24-2026-11-22.csv`. */
+  name: string;
+  contentType: string;
+  content: Buffer;
+  /** One line on what it holds (alt text on Discord, title on Slack). */
+  description: string;
+}
+
 export interface ReplyAction {
   /** Opaque id routed back to the command's action handler (never trusted for amounts). */
   id: string;
@@ -54,6 +67,8 @@ export interface Reply {
   fields?: ReplyField[];
   table?: ReplyTable;
   charts?: ReplyChart[];
+  /** Files to attach (exports); not shown in private answers, which cannot carry files. */
+  files?: ReplyFile[];
   actions?: ReplyAction[];
   /** A footer line: period, filters, data freshness. */
   context?: string;

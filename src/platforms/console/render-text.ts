@@ -36,6 +36,10 @@ export function renderReplyAsText(reply: Reply, options: TextRenderOptions = {})
     if (file) out.push(dim(`chart: ${file}`));
     else if (chart.renderError) out.push(dim(`chart could not be drawn: ${chart.renderError}`));
   }
+  for (const file of reply.files ?? []) {
+    const path = options.chartFiles?.get(`file:${file.name}`);
+    out.push(dim(path ? `file: ${path}` : `file: ${file.name} (${file.content.length} bytes)`));
+  }
   if (reply.actions?.length) {
     out.push(reply.actions.map((a) => `[${a.label}]`).join(" "));
   }

@@ -72,8 +72,9 @@ export function renderDiscordMessage(
         }
       : chartAttachments(reply.charts ?? [], L.embedsPerMessage);
 
+  const { files: extraFiles, left: filesLeft } = replyFiles(reply, attached.length);
   const title = truncate(oneLine(reply.title) || "adpulse", L.embedTitle);
-  const footer = [reply.context, options.notice]
+  const footer = [reply.context, options.notice, filesLeft]
     .map((line) => oneLine(line ?? ""))
     .filter(Boolean)
     .join(" · ");
@@ -103,8 +104,34 @@ export function renderDiscordMessage(
   return {
     embeds: [main, ...extraEmbeds],
     components: renderButtons(reply.actions ?? []),
-    files: attached.map((a) => a.file),
+    files: [...attached.map((a) => a.file), ...extraFiles],
     ephemeral: reply.ephemeral ?? false,
+  };
+}
+
+/**
+ * The reply's own files (exports) as attachments after the charts, within Discord's per-message
+ * count and per-file size; `left` says which did not fit and where to get them instead.
+ */
+function replyFiles(reply: Reply, chartFiles: number): { files: DiscordFile[]; left?: string } {
+  const files: DiscordFile[] = [];
+  const left: string[] = [];
+  for (const file of reply.files ?? []) {
+    if (file.content.length > L.fileBytes || chartFiles + files.length >= L.filesPerMessage) {
+      left.push(file.name);
+      continue;
+    }
+    files.push({
+      name: file.name,
+      data: file.content,
+      description: truncate(oneLine(file.description) || file.name, L.attachmentDescription),
+    });
+  }
+  return {
+    files,
+    ...(left.length > 0
+      ? { left: `Not attached (over Discord's limits): ${left.join(", ")} — use adpulse export` }
+      : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   slackErrorCode,
   type UploadOptions,
   uploadChartFiles,
+  uploadReplyFiles,
 } from "./upload-charts";
 
 type WebClient = webApi.WebClient;
@@ -47,7 +48,8 @@ const INVITE_NOTICE =
 
 /**
  * Posts a Reply into Slack. Ephemeral replies go through chat.postEphemeral; others with charts
- * as one files.completeUploadExternal message carrying text and images (see upload-charts.ts),
+ * or files (exports) as one files.completeUploadExternal message carrying text, images and
+ * files (see upload-charts.ts),
  * others with chat.postMessage. A chart that fails to upload is described in words instead and
  * the text still goes out; where the bot may not post, the slash command's response_url is used.
  * Throws only when every route failed.
@@ -63,9 +65,12 @@ export async function deliverReply(
 
   const withPng = (reply.charts ?? []).filter((c) => c.png && !c.renderError);
   let notice: string | undefined;
-  if (withPng.length > 0) {
-    const { uploaded } = await uploadChartFiles(client, withPng, log, options);
-    if (uploaded.length > 0) {
+  if (withPng.length > 0 || reply.files?.length) {
+    const [{ uploaded }, files] = await Promise.all([
+      uploadChartFiles(client, withPng, log, options),
+      uploadReplyFiles(client, reply.files ?? [], log, options),
+    ]);
+    if (uploaded.length > 0 || files.length > 0) {
       const images = new Map<string, SlackChartImage>(
         uploaded.map((u) => [u.chart.id, { kind: "attached" }]),
       );
@@ -76,11 +81,12 @@ export async function deliverReply(
           { channelId: destination.channelId, threadTs: destination.threadTs },
           uploaded,
           message.blocks,
+          files,
         );
         return { route: "files.completeUploadExternal", chartsShown: uploaded.length };
       } catch (error) {
         const code = describeError(error);
-        log.warn({ reason: code }, "sharing the charts failed; posting the text alone");
+        log.warn({ reason: code }, "sharing the files failed; posting the text alone");
         if (NOT_IN_CHANNEL.has(code)) notice = INVITE_NOTICE;
       }
     }

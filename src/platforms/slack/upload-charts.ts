@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { ReplyChart } from "../../bot/reply";
+import type { ReplyChart, ReplyFile } from "../../bot/reply";
 import type { Logger } from "../../logger";
 import { truncate } from "./mrkdwn";
 import type { Block } from "./render-blocks";
@@ -91,20 +91,63 @@ export async function uploadChartFiles(
 async function uploadOne(client: WebClient, chart: ReplyChart, options: UploadOptions) {
   const png = chart.png;
   if (!png) throw new Error("chart has no PNG");
-  const altText = truncate(chart.altText || chart.title, SLACK_LIMITS.uploadAltText);
+  return uploadBytes(
+    client,
+    { filename: `${chart.id}.png`, bytes: png, altText: chart.altText || chart.title },
+    options,
+  );
+}
+
+export interface UploadedFile {
+  file: ReplyFile;
+  fileId: string;
+}
+
+/**
+ * Steps 1 and 2 for a reply's own files (a CSV export), like `uploadChartFiles`: a failed file is
+ * logged and left out (the message says how to get it), the others go on.
+ */
+export async function uploadReplyFiles(
+  client: WebClient,
+  files: readonly ReplyFile[],
+  log: Logger,
+  options: UploadOptions = {},
+): Promise<UploadedFile[]> {
+  const results = await Promise.all(
+    files.slice(0, SLACK_LIMITS.filesPerMessage).map(async (file) => {
+      try {
+        const upload = { filename: file.name, bytes: file.content, altText: file.description };
+        return { file, fileId: await uploadBytes(client, upload, options) };
+      } catch (error) {
+        log.warn({ file: file.name, reason: describeError(error) }, "file upload failed");
+        return undefined;
+      }
+    }),
+  );
+  return results.filter((r): r is UploadedFile => r !== undefined);
+}
+
+interface Upload {
+  filename: string;
+  bytes: Buffer;
+  altText: string;
+}
+
+async function uploadBytes(client: WebClient, upload: Upload, options: UploadOptions) {
+  const altText = truncate(upload.altText, SLACK_LIMITS.uploadAltText);
   // Slack's method reference names the argument `alt_txt`; @slack/web-api types and sends
   // `alt_text`. Unknown arguments are ignored by Slack, so both go along for screen readers.
   const altTextArgs = { alt_text: altText, alt_txt: altText };
   const reserved = await client.files.getUploadURLExternal({
-    filename: `${chart.id}.png`,
-    length: png.length,
+    filename: upload.filename,
+    length: upload.bytes.length,
     ...altTextArgs,
   });
   const uploadUrl = reserved.upload_url;
   const fileId = reserved.file_id;
   if (!uploadUrl || !fileId) throw new Error("files.getUploadURLExternal returned no upload_url");
 
-  await postBytes(uploadUrl, png, options);
+  await postBytes(uploadUrl, upload.bytes, options);
   return fileId;
 }
 
@@ -156,9 +199,13 @@ export async function shareChartsWithMessage(
   target: ShareTarget,
   uploaded: UploadedChart[],
   blocks: Block[],
+  files: readonly UploadedFile[] = [],
 ): Promise<void> {
-  const [first, ...rest] = uploaded.map((u) => ({ id: u.fileId, title: u.chart.title }));
-  if (!first) throw new Error("no uploaded chart to share");
+  const [first, ...rest] = [
+    ...uploaded.map((u) => ({ id: u.fileId, title: u.chart.title })),
+    ...files.map((f) => ({ id: f.fileId, title: f.file.name })),
+  ].slice(0, SLACK_LIMITS.filesPerMessage);
+  if (!first) throw new Error("no uploaded file to share");
   const destination = target.threadTs
     ? { channel_id: target.channelId, thread_ts: target.threadTs }
     : { channel_id: target.channelId };

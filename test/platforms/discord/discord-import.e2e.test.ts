@@ -138,6 +138,21 @@ describe("/campaign import on Discord", () => {
     expect(JSON.stringify(message.embeds)).toContain("Use adpulse in a server");
   });
 
+  it("attaches the CSV of /campaign export to the answer, formula-safe", async () => {
+    const interaction = discord.dispatchInteraction(
+      slashCommand(discord.place(), "export", { view: "roi", period: "last 30d" }),
+    );
+    const message = await discord.waitFor(
+      () => interaction.original && !interaction.original.loading && interaction.original,
+    );
+    const csv = message.attachments.find((f) => f.name.endsWith(".csv"));
+    expect(csv?.name).toMatch(/^roi-.*\.csv$/);
+    const lines = (csv?.bytes.toString("utf8") ?? "").replace(/^\uFEFF/, "").split(/\r?\n/);
+    expect(lines[0]).toContain("campaign");
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.some((l) => /(^|,)[=+\-@]/.test(l.replace(/,-?\d/g, ",0")))).toBe(false);
+  });
+
   it("leaves the other subcommands to the dispatcher", async () => {
     const interaction = discord.dispatchInteraction(slashCommand(discord.place(), "help"));
     await discord.waitFor(() => interaction.original && !interaction.original.loading);

@@ -187,6 +187,20 @@ describe("Slack app over HTTP, Web API at the stand-in", () => {
     expect(slack.callsTo("files.getUploadURLExternal")).toEqual([]);
   });
 
+  it("attaches a reply's files (a CSV export) to the same message as its chart", async () => {
+    const csv = Buffer.from("\uFEFFcampaign,spend\nSpring Sale,120.5\n", "utf8");
+    answer = async () => ({
+      ...(await roiReply()),
+      files: [{ name: "roi.csv", contentType: "text/csv", content: csv, description: "roi export" }],
+    });
+    await sendCampaign("export roi");
+    const message = await slack.waitFor(() => slack.messagesIn(CHANNEL)[0]);
+    expect(message.via).toBe("files.completeUploadExternal");
+    const shared = message.fileIds.map((id) => slack.files.get(id));
+    expect(shared.map((f) => f?.filename)).toEqual(["roi-ranking.png", "roi.csv"]);
+    expect(shared[1]?.bytes?.equals(csv)).toBe(true);
+  });
+
   it("describes charts in words in ephemeral replies (files cannot be ephemeral)", async () => {
     answer = async () => ({ ...(await roiReply()), ephemeral: true });
     await sendCampaign("roi last 30d");
