@@ -191,7 +191,9 @@ describe("Slack app over HTTP, Web API at the stand-in", () => {
     const csv = Buffer.from("\uFEFFcampaign,spend\nSpring Sale,120.5\n", "utf8");
     answer = async () => ({
       ...(await roiReply()),
-      files: [{ name: "roi.csv", contentType: "text/csv", content: csv, description: "roi export" }],
+      files: [
+        { name: "roi.csv", contentType: "text/csv", content: csv, description: "roi export" },
+      ],
     });
     await sendCampaign("export roi");
     const message = await slack.waitFor(() => slack.messagesIn(CHANNEL)[0]);
