@@ -7,7 +7,7 @@ import {
   typeOption,
 } from "../src/bot/common-options";
 import { bucketDays, type Grain } from "../src/core/aggregate";
-import { formatDelta } from "../src/core/format";
+import { formatDelta, percentChange } from "../src/core/format";
 import { sumTotals } from "../src/core/kpis";
 import { previousPeriod } from "../src/core/period";
 import { resolveScope } from "../src/reports/campaign-scope";
@@ -91,7 +91,9 @@ export default defineCommand({
       (m, s) => (!m || (s.value ?? 0) < (m.value ?? 0) ? s : m),
       undefined,
     );
-    const change = formatDelta(overall, overallBefore);
+    // No earlier figure to compare with (new campaign, zero before): say nothing rather than "—".
+    const change =
+      percentChange(overall, overallBefore) === null ? "" : formatDelta(overall, overallBefore);
 
     return {
       title: `${metricLabel(metric)} trend — ${scope.single?.name ?? scope.label} — ${period.label}`,
