@@ -168,11 +168,13 @@ export const INFLUENCER_FEATURES: readonly BehaviourFeature<InfluencerBehaviour>
     value: (i) => i.conversion_rate,
   },
   // ROI spans −100 % to several thousand: compared on a log of (ROI + 100), i.e. of ROAS.
+  // Words are relative to the other segments: "profitable" would be false for a segment whose
+  // ROI is merely less negative than the rest.
   {
     key: "roi",
     label: "ROI (%)",
-    high: "profitable",
-    low: "unprofitable",
+    high: "higher ROI",
+    low: "lower ROI",
     value: (i) => i.roi,
     transform: (roi) => Math.log(Math.max(1, roi + 100)),
   },
