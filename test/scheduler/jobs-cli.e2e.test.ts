@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRunSummary } from "../../src/scheduler/slot-job";
+import { startDiscordStandin } from "../support/discord-standin";
 import { type SlackApiStandin, startSlackApiStandin } from "../support/slack-api-standin";
 import {
   addSubscription,
@@ -96,6 +97,57 @@ describe.each(databases)("adpulse jobs run digest on %s", (_name, openShared) =>
         expect(digestCounts()).toEqual(Object.fromEntries(CHANNELS.map((c) => [c, 1])));
       } finally {
         await shared.dispose();
+      }
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
+describe("adpulse jobs run digest with Slack and Discord credentials", () => {
+  it(
+    "posts Slack subscriptions into Slack and Discord subscriptions into Discord, once",
+    async () => {
+      slack.reset();
+      const discord = await startDiscordStandin();
+      const shared = await sharedSqlite();
+      const discordChannel = discord.guilds[0]?.channelId as string;
+      try {
+        const store = await shared.open();
+        try {
+          await seed(store);
+          await addSubscription(store, { channel_id: "C0SLACKONLY" });
+          await addSubscription(store, {
+            platform: "discord",
+            owner_id: "discord:3300000000000000001",
+            channel_id: discordChannel,
+          });
+        } finally {
+          await store.close();
+        }
+        const run = () =>
+          promisify(execFile)(
+            process.execPath,
+            [BIN, "jobs", "run", "digest", "--at", SLOT, "--json"],
+            {
+              env: {
+                ...env(shared.url),
+                DISCORD_TOKEN: discord.token,
+                DISCORD_APPLICATION_ID: discord.applicationId,
+                DISCORD_API_URL: discord.apiUrl,
+              },
+            },
+          ).then(({ stdout }) => JSON.parse(stdout) as JobRunSummary);
+        expect(await run()).toMatchObject({ claimed: 2, sent: 2, failed: 0 });
+        expect(slack.messagesIn("C0SLACKONLY")).toHaveLength(1);
+        const [posted, ...more] = discord.messagesIn(discordChannel);
+        expect(more).toEqual([]);
+        expect(posted?.embeds[0]?.title).toContain("Daily digest");
+        expect(posted?.attachments[0]?.bytes.subarray(1, 4).toString()).toBe("PNG");
+        expect(await run()).toMatchObject({ claimed: 0, sent: 0 });
+        expect(discord.messagesIn(discordChannel)).toHaveLength(1);
+      } finally {
+        await shared.dispose();
+        await discord.close();
       }
     },
     CLI_TIMEOUT_MS,
