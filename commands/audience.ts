@@ -1,10 +1,5 @@
 import { defineCommand } from "../src/bot/command";
-import {
-  campaignOption,
-  periodOption,
-  platformOption,
-  typeOption,
-} from "../src/bot/common-options";
+import { campaignReportOptions } from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
 import { formatCount, formatKpi, formatMoney, formatPercent } from "../src/core/format";
 import { resolveScope } from "../src/reports/campaign-scope";
@@ -26,7 +21,7 @@ export default defineCommand({
   name: "audience",
   description: "Who sees and clicks: clicks by gender, impressions by age group",
   examples: ["audience last 30d", "audience platform:tiktok", 'audience "Spring Sale" last 90d'],
-  options: [periodOption, platformOption, typeOption, campaignOption] as const,
+  options: campaignReportOptions,
   async run(ctx, { period, platform, type, campaign }) {
     const scope = await resolveScope(ctx, { platform, type, campaign });
     const rows = await ctx.store.metrics.audienceTotals(

@@ -7,7 +7,7 @@ import { UserError } from "../src/bot/errors";
 import { echo } from "../src/bot/option-values";
 import type { Reply } from "../src/bot/reply";
 import { BUDGET_GOALS, type BudgetGoal } from "../src/core/budget/index";
-import { describeSchedule, WEEKDAY_NAMES } from "../src/core/schedule/schedule-spec";
+import { describeSchedule, isoWeekdayOf, WEEKDAY_WORDS } from "../src/core/schedule/schedule-spec";
 import { nextSlotAfter } from "../src/core/schedule/slots";
 import { decideFromClick } from "../src/reports/budget-approval";
 import { buildHistoryReply } from "../src/reports/budget-history";
@@ -23,6 +23,7 @@ import {
   type BudgetSubscriptionOptions,
   computeRecommendations,
 } from "../src/reports/budget-recommendations";
+import { saveChannelSubscription } from "../src/reports/channel-subscription";
 import { subscriptionSpec } from "../src/scheduler/subscription-spec";
 import type { CampaignType, Platform, Subscription } from "../src/store/schema";
 import { parseJsonObject } from "../src/store/subscriptions-repository";
@@ -37,7 +38,6 @@ const ACTIONS = [
   "unsubscribe",
 ] as const;
 type BudgetAction = (typeof ACTIONS)[number];
-const WEEKDAY_WORDS = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((d) => d.slice(0, 3))];
 
 /**
  * `budget recommend [total]` posts budget moves (amount, from, to, expected gain with its range,
@@ -203,7 +203,7 @@ async function subscribe(
     );
   }
   const now = ctx.clock.now();
-  const day = WEEKDAY_NAMES.findIndex((d) => d.startsWith((args.day ?? "monday").slice(0, 3))) + 1;
+  const day = isoWeekdayOf(args.day ?? "monday");
   const options: BudgetSubscriptionOptions = {
     goal: args.goal,
     ...(args.platform ? { platform: args.platform } : {}),
@@ -220,23 +220,14 @@ async function subscribe(
     active_from: now.toISOString(),
   };
   const existing = await findSubscription(ctx, channelId);
-  let subscription: Subscription;
-  if (existing) {
-    await ctx.store.subscriptions.update(ctx.tenant.id, existing.id, schedule, now);
-    subscription = (await ctx.store.subscriptions.get(ctx.tenant.id, existing.id)) ?? existing;
-  } else {
-    subscription = await ctx.store.subscriptions.create({
-      id: ctx.ids.next("bs-"),
-      tenant_id: ctx.tenant.id,
-      kind: BUDGET_SUBSCRIPTION_KIND,
-      platform: ctx.platform,
-      channel_id: channelId,
-      owner_id: ctx.user.id,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      ...schedule,
-    });
-  }
+  const subscription = await saveChannelSubscription(ctx, {
+    existing,
+    kind: BUDGET_SUBSCRIPTION_KIND,
+    idPrefix: "bs-",
+    channelId,
+    schedule,
+    now,
+  });
   const spec = subscriptionSpec(subscription);
   const next = nextSlotAfter(spec, now);
   return {

@@ -8,10 +8,12 @@ import type { Reply } from "../src/bot/reply";
 import { LATE_POLICIES } from "../src/core/schedule/due";
 import {
   describeSchedule,
+  isoWeekdayOf,
   type SubscriptionCadence,
-  WEEKDAY_NAMES,
+  WEEKDAY_WORDS,
 } from "../src/core/schedule/schedule-spec";
 import { nextSlotAfter } from "../src/core/schedule/slots";
+import { saveChannelSubscription } from "../src/reports/channel-subscription";
 import { buildDigest } from "../src/reports/digest-report";
 import { subscriptionSpec } from "../src/scheduler/subscription-spec";
 import type {
@@ -24,7 +26,6 @@ import { parseJsonObject } from "../src/store/subscriptions-repository";
 
 const CADENCES = ["daily", "weekly", "monthly"] as const;
 const ACTIONS = [...CADENCES, "list", "pause", "resume", "remove", "test", "history"] as const;
-const WEEKDAY_WORDS = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((d) => d.slice(0, 3))];
 
 /**
  * `digest daily|weekly|monthly HH:MM [timezone] [options]` subscribes the channel it is typed in;
@@ -140,11 +141,7 @@ async function subscribe(
   }
   const now = ctx.clock.now();
   const day =
-    cadence === "weekly"
-      ? WEEKDAY_NAMES.findIndex((d) => d.startsWith((args.day ?? "monday").slice(0, 3))) + 1
-      : cadence === "monthly"
-        ? 1
-        : null;
+    cadence === "weekly" ? isoWeekdayOf(args.day ?? "monday") : cadence === "monthly" ? 1 : null;
   const options: SubscriptionOptions = {
     ...(args.platform ? { platform: args.platform } : {}),
     ...(args.type ? { type: args.type } : {}),
@@ -165,23 +162,14 @@ async function subscribe(
   const existing = (
     await ctx.store.subscriptions.list(ctx.tenant.id, { kind: "digest", channelId })
   ).find((s) => s.cadence === cadence && s.platform === ctx.platform);
-  let subscription: Subscription;
-  if (existing) {
-    await ctx.store.subscriptions.update(ctx.tenant.id, existing.id, schedule, now);
-    subscription = (await ctx.store.subscriptions.get(ctx.tenant.id, existing.id)) ?? existing;
-  } else {
-    subscription = await ctx.store.subscriptions.create({
-      id: ctx.ids.next("dg-"),
-      tenant_id: ctx.tenant.id,
-      kind: "digest",
-      platform: ctx.platform,
-      channel_id: channelId,
-      owner_id: ctx.user.id,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      ...schedule,
-    });
-  }
+  const subscription = await saveChannelSubscription(ctx, {
+    existing,
+    kind: "digest",
+    idPrefix: "dg-",
+    channelId,
+    schedule,
+    now,
+  });
   const spec = subscriptionSpec(subscription);
   const next = nextSlotAfter(spec, now);
   const covers = {

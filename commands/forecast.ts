@@ -15,6 +15,7 @@ import { resolveScope } from "../src/reports/campaign-scope";
 import { metricForecastChart } from "../src/reports/forecast-charts";
 import { daysAfter, fillGaps, loadDailySeries, trimLeading } from "../src/reports/forecast-data";
 import { formatMetric, isKpi, metricLabel } from "../src/reports/metric";
+import { filtersData } from "../src/reports/reply-parts";
 
 const MIN_HORIZON = 7;
 const MAX_HORIZON = 30;
@@ -157,11 +158,7 @@ export default defineCommand({
       data: {
         metric,
         horizon,
-        filters: {
-          platform: platform ?? null,
-          type: type ?? null,
-          campaign: scope.single?.id ?? null,
-        },
+        filters: filtersData(scope, { platform, type }),
         history: { from: loaded.days[0], to: lastDay, days: values.length, filled_days: missing },
         model: {
           name: "holt_winters_additive_damped",

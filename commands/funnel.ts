@@ -1,10 +1,5 @@
 import { defineCommand } from "../src/bot/command";
-import {
-  campaignOption,
-  periodOption,
-  platformOption,
-  typeOption,
-} from "../src/bot/common-options";
+import { campaignReportOptions } from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
 import type { ReplyField } from "../src/bot/reply";
 import { totalsByCampaign, totalsByPlatform } from "../src/core/aggregate";
@@ -15,7 +10,7 @@ import { previousPeriod } from "../src/core/period";
 import { loadPerformance } from "../src/reports/campaign-performance";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { funnelChart, platformRatesChart } from "../src/reports/funnel-charts";
-import { contextLine, periodData } from "../src/reports/reply-parts";
+import { contextLine, filtersData, periodData } from "../src/reports/reply-parts";
 
 const RATE_LABELS = {
   ctr: "CTR",
@@ -27,7 +22,7 @@ export default defineCommand({
   name: "funnel",
   description: "Impressions → clicks → conversions → revenue, with the rate of each step",
   examples: ["funnel last 30d", 'funnel "Spring Sale" last 90d', "funnel platform:tiktok"],
-  options: [campaignOption, periodOption, platformOption, typeOption] as const,
+  options: campaignReportOptions,
   async run(ctx, { campaign, period, platform, type }) {
     const scope = await resolveScope(ctx, { platform, type, campaign });
     const before = previousPeriod(period);
@@ -148,11 +143,7 @@ export default defineCommand({
       data: {
         period: periodData(period),
         previous_period: periodData(before),
-        filters: {
-          platform: platform ?? null,
-          type: type ?? null,
-          campaign: scope.single?.id ?? null,
-        },
+        filters: filtersData(scope, { platform, type }),
         steps: steps.map(stepData),
         previous_steps: previousSteps.map(stepData),
         kpis: {

@@ -1,10 +1,5 @@
 import { defineCommand } from "../src/bot/command";
-import {
-  campaignOption,
-  periodOption,
-  platformOption,
-  typeOption,
-} from "../src/bot/common-options";
+import { campaignReportOptions } from "../src/bot/common-options";
 import type { Context } from "../src/bot/context";
 import type { ReplyChart, ReplyField } from "../src/bot/reply";
 import { totalsByPlatform } from "../src/core/aggregate";
@@ -14,14 +9,14 @@ import { previousPeriod } from "../src/core/period";
 import { loadPerformance, loadTotals } from "../src/reports/campaign-performance";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { spendShareChart, targetGaugeChart } from "../src/reports/charts";
-import { contextLine, kpiFields, periodData } from "../src/reports/reply-parts";
+import { contextLine, filtersData, kpiFields, periodData } from "../src/reports/reply-parts";
 import type { Campaign } from "../src/store/schema";
 
 export default defineCommand({
   name: "kpis",
   description: "Totals and every KPI for a period, against the period before",
   examples: ["kpis last 30d", "kpis last 7d platform:tiktok", 'kpis "Spring Sale"'],
-  options: [periodOption, platformOption, typeOption, campaignOption] as const,
+  options: campaignReportOptions,
   async run(ctx, { period, platform, type, campaign }) {
     const scope = await resolveScope(ctx, { platform, type, campaign });
     const before = previousPeriod(period);
@@ -63,11 +58,7 @@ export default defineCommand({
       data: {
         period: periodData(period),
         previous_period: periodData(before),
-        filters: {
-          platform: platform ?? null,
-          type: type ?? null,
-          campaign: scope.single?.id ?? null,
-        },
+        filters: filtersData(scope, { platform, type }),
         totals: current.totals,
         kpis: current.kpis,
         previous: { totals: previous.totals, kpis: previous.kpis },

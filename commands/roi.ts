@@ -1,17 +1,12 @@
 import { defineCommand } from "../src/bot/command";
-import {
-  campaignOption,
-  periodOption,
-  platformOption,
-  typeOption,
-} from "../src/bot/common-options";
+import { campaignReportOptions } from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
 import { formatKpi, formatMoney } from "../src/core/format";
 import { rankBy } from "../src/core/rank";
 import { loadPerformance } from "../src/reports/campaign-performance";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { roiRankingChart } from "../src/reports/charts";
-import { contextLine, periodData } from "../src/reports/reply-parts";
+import { contextLine, filtersData, periodData } from "../src/reports/reply-parts";
 
 /** How many campaigns the table lists; the chart shows up to CHART_LIMIT. */
 const TABLE_LIMIT = 10;
@@ -24,7 +19,7 @@ export default defineCommand({
     "roi last month platform:facebook",
     "roi 2026-01-01..2026-03-31 type:conversion",
   ],
-  options: [periodOption, platformOption, typeOption, campaignOption] as const,
+  options: campaignReportOptions,
   async run(ctx, { period, platform, type, campaign }) {
     const scope = await resolveScope(ctx, { platform, type, campaign });
     const report = await loadPerformance(ctx, scope, period);
@@ -82,11 +77,7 @@ export default defineCommand({
       tone: toneOf(report.kpis.roi),
       data: {
         period: periodData(period),
-        filters: {
-          platform: platform ?? null,
-          type: type ?? null,
-          campaign: scope.single?.id ?? null,
-        },
+        filters: filtersData(scope, { platform, type }),
         totals: report.totals,
         kpis: report.kpis,
         campaigns: ranked.map((r, i) => ({

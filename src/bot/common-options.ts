@@ -31,5 +31,16 @@ export const campaignOption = {
   description: "One campaign, by name (fuzzy) or id",
 } as const;
 
+/**
+ * What a report on a set of campaigns takes: the period and the filters `resolveScope` reads.
+ * One list, so those commands offer their options in the same order on every surface.
+ */
+export const campaignReportOptions = [
+  periodOption,
+  platformOption,
+  typeOption,
+  campaignOption,
+] as const;
+
 /** Every metric a user can rank, trend or compare by: KPIs and raw totals. */
 export const METRIC_CHOICES = [...KPI_NAMES, ...TOTAL_NAMES] as const;

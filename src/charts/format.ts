@@ -37,3 +37,18 @@ export function formatValue(value: number | null | undefined, measure: Measure):
 export function formatShare(fraction: number): string {
   return formatPercent(fraction * 100);
 }
+
+/**
+ * How much of a target is reached, as a percent string; `—` without a target. Never "100%"
+ * before the target is actually reached: rounding 99.96 up would claim a goal that was missed.
+ *
+ * @example
+ * formatProgress(70);     // "70.0%"
+ * formatProgress(99.96);  // "99.9%"
+ * formatProgress(110);    // "110%"
+ */
+export function formatProgress(percent: number | null): string {
+  if (percent === null || !Number.isFinite(percent)) return NO_VALUE;
+  // formatPercent shows one decimal under 100: 99.9 is the highest figure that is still short.
+  return formatPercent(percent < 100 ? Math.min(percent, 99.9) : percent);
+}

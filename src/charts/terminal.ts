@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from "chart.js";
 import type { ReplyChart } from "../bot/reply";
+import { formatProgress } from "./format";
 import { type ChartKind, type ChartMeta, readChartMeta } from "./meta";
 import { sparkline } from "./sparkline";
 import { type BarRow, cellWidth, progressBar, renderBarRows } from "./terminal-bars";
@@ -264,10 +265,7 @@ function gaugeLines(
     percent = reached + remaining > 0 ? (reached / (reached + remaining)) * 100 : null;
     caption = `${reached.toLocaleString("en-US")} of ${(reached + remaining).toLocaleString("en-US")}`;
   }
-  const percentText =
-    percent === null
-      ? "—"
-      : `${(percent < 100 ? Math.floor(percent) : Math.round(percent)).toString()} %`;
+  const percentText = formatProgress(percent);
   const header = subtitle(config);
   return [
     ...(header ? [header] : []),

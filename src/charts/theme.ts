@@ -112,3 +112,23 @@ export function scaleOptions<T extends object>(
     ...rest,
   };
 }
+
+/**
+ * A muted line under the title for what the title cannot carry: a gauge's measure, what a
+ * bubble's area stands for, a figure in another unit than the bars.
+ *
+ * @example
+ * plugins.subtitle = subtitleOptions("Bubble area: Reach (count)");
+ */
+export function subtitleOptions(text: string, { bottomPadding = 8 } = {}) {
+  return {
+    display: true,
+    text,
+    color: palette.mutedText,
+    font: chartFont(fontSizes.axisTitle),
+    padding: { bottom: bottomPadding },
+    align: "center" as const,
+    position: "top" as const,
+    fullSize: true,
+  };
+}

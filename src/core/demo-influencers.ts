@@ -6,7 +6,7 @@ import {
   TIER_MIN_FOLLOWERS,
   tierForFollowers,
 } from "./influencers/tiers";
-import { createRng, type Rng } from "./random";
+import { createRng, type Rng, weightedIndex } from "./random";
 
 /**
  * Platforms of the demo influencers. They are ad platforms too, so the `platform:` filter every
@@ -426,16 +426,6 @@ function hoursPeaking(peaks: readonly number[]): number[] {
 
 function lognormal(rng: Rng, sd: number): number {
   return Math.exp(rng.normal(0, sd) - (sd * sd) / 2);
-}
-
-function weightedIndex(rng: Rng, weights: readonly number[]): number {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = rng.next() * total;
-  for (let i = 0; i < weights.length; i++) {
-    r -= weights[i] as number;
-    if (r < 0) return i;
-  }
-  return weights.length - 1;
 }
 
 function capitalize(word: string): string {

@@ -1,6 +1,6 @@
 import type { JourneyTouchpoint, Platform } from "../store/schema";
 import { addDays, dayToEpoch, isIsoDay } from "./days";
-import { createRng, type Rng } from "./random";
+import { createRng, type Rng, weightedIndex } from "./random";
 
 /** Channels of the demo journeys: the five ad platforms plus owned and organic channels. */
 export const DEMO_CHANNELS = [
@@ -222,14 +222,4 @@ function pick(rng: Rng, weights: Weights): DemoChannel {
       DEMO_CHANNELS.map((c) => weights[c]),
     )
   ] as DemoChannel;
-}
-
-function weightedIndex(rng: Rng, weights: readonly number[]): number {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = rng.next() * total;
-  for (let i = 0; i < weights.length; i++) {
-    r -= weights[i] as number;
-    if (r < 0) return i;
-  }
-  return weights.length - 1;
 }

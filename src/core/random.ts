@@ -68,3 +68,18 @@ export function createRng(seed: number): Rng {
   };
   return rng;
 }
+
+/**
+ * An index drawn with probability proportional to its weight (weights need not sum to 1).
+ *
+ * @example weightedIndex(createRng(7), [1, 3]); // 1 three times out of four
+ */
+export function weightedIndex(rng: Rng, weights: readonly number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let r = rng.next() * total;
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i] as number;
+    if (r < 0) return i;
+  }
+  return weights.length - 1;
+}

@@ -16,6 +16,7 @@ import {
   planAllocation,
 } from "../core/budget/index";
 import { formatMoney } from "../core/format";
+import { retitleAxes } from "./axis-titles";
 import { type BudgetScope, loadBudgetInputs } from "./budget-inputs";
 
 /** Bars drawn in the current-vs-proposed chart; the table lists every campaign. */
@@ -134,7 +135,7 @@ function planChart(
     .sort((a, b) => Math.abs(b.proposed - b.current) - Math.abs(a.proposed - a.current))
     .slice(0, CHART_CAMPAIGNS)
     .sort((a, b) => b.proposed - a.proposed);
-  return comparisonBarChart({
+  const chart = comparisonBarChart({
     id: "budget-plan",
     title:
       lines.length > shown.length
@@ -149,4 +150,6 @@ function planChart(
       values: [l.current, l.proposed],
     })),
   });
+  // The shared-unit layout names its axes for metrics; here they are campaigns and spend.
+  return retitleAxes(chart, { x: "Campaign", y: `Weekly spend (${currency})` });
 }

@@ -93,7 +93,7 @@ export function spendEngagementBubbleChart(
   currency: string,
   period: Period,
 ): ReplyChart {
-  const chart = bubbleChart({
+  return bubbleChart({
     id: "spend-engagement-conversions",
     title: `Spend × engagement × conversions per campaign — ${period.label}`,
     x: money("Spend", currency),
@@ -107,22 +107,4 @@ export function spendEngagementBubbleChart(
       group: r.campaign.platform,
     })),
   });
-  return fromZero(chart, ["x", "y"]);
-}
-
-/**
- * Keeps axes of quantities that cannot be negative at zero: the bubble builder pads both ends so
- * big bubbles are not cut, which would otherwise show "-$5,000 spend".
- */
-function fromZero(chart: ReplyChart, axes: readonly string[]): ReplyChart {
-  const options = chart.config.options as { scales?: Record<string, object> } | undefined;
-  const scales = { ...(options?.scales ?? {}) };
-  for (const axis of axes) if (scales[axis]) scales[axis] = { ...scales[axis], beginAtZero: true };
-  return {
-    ...chart,
-    config: {
-      ...chart.config,
-      options: { ...chart.config.options, scales },
-    } as ReplyChart["config"],
-  };
 }

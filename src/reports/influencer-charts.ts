@@ -35,6 +35,7 @@ export function influencerBubbleChart(
     title: `Cost vs score per influencer — ${period.label}`,
     x: money("Cost", currency),
     y: count("Score"),
+    yBounds: { min: 0, max: 100 },
     size: count("Reach"),
     // Fees span $50 to six figures: on a linear axis every small creator sits on the y axis.
     logX: true,

@@ -2,7 +2,7 @@ import type { ReplyField, Tone } from "../bot/reply";
 import { formatCount, formatDelta, formatKpi, formatMoney } from "../core/format";
 import { KPI_INFO, type KpiName, type Kpis } from "../core/kpis";
 import type { Period } from "../core/period";
-import type { MetricTotals, Tenant } from "../store/schema";
+import type { CampaignType, MetricTotals, Platform, Tenant } from "../store/schema";
 import type { CampaignScope } from "./campaign-scope";
 
 /** The KPIs a summary shows, in reading order. */
@@ -81,4 +81,19 @@ export function capitalize(text: string): string {
 /** The figures every reply's `data` repeats: period and filters, machine-readable. */
 export function periodData(period: Period) {
   return { from: period.from, to: period.to, label: period.label, days: period.days };
+}
+
+/**
+ * The campaign filters a reply answered for, as its `data.filters` repeats them: the campaign by
+ * its resolved id (what the user typed may be a fuzzy name), null for a filter not given.
+ */
+export function filtersData(
+  scope: CampaignScope,
+  filters: { platform?: Platform; type?: CampaignType },
+) {
+  return {
+    platform: filters.platform ?? null,
+    type: filters.type ?? null,
+    campaign: scope.single?.id ?? null,
+  };
 }

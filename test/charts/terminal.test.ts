@@ -62,10 +62,10 @@ describe("renderChartForTerminal", () => {
     });
     const lines = renderChartForTerminal(chart, 40).split("\n");
     const bar = lines.find((line) => line.startsWith("[")) as string;
-    expect(bar).toMatch(/\] 25 %$/);
+    expect(bar).toMatch(/\] 25\.0%$/);
     const inside = bar.slice(1, bar.indexOf("]"));
     expect(blocks(inside) / ([...inside].length * 8)).toBeCloseTo(0.25, 1);
-    expect(lines).toContain("30 of 120 target (25 %)");
+    expect(lines).toContain("30 of 120 target (25.0%)");
   });
 
   it("lists scatter points highest first with their values", () => {

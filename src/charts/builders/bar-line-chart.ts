@@ -1,11 +1,13 @@
 import type { ChartConfiguration, ChartDataset, LegendItem, Plugin } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
 import { formatValue } from "../format";
+import { withLegendLabels } from "../legend";
 import { axisTitle, type Measure, unitLabel } from "../measure";
 import type { ChartMeta } from "../meta";
 import { colorsFor } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { baseOptions, scaleOptions } from "../theme";
+import { periodAxis } from "./axes";
 import { type ChartBaseInput, listForAltText, toReplyChart } from "./chart-base";
 
 export interface BarSeries {
@@ -92,11 +94,7 @@ export function barLineChart(input: BarLineChartInput): ReplyChart {
     });
   }
   const scales: Record<string, object> = {
-    x: scaleOptions(input.xTitle, {
-      stacked: !!input.stacked,
-      ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
-      grid: { display: false },
-    }),
+    x: periodAxis(input.xTitle, { stacked: !!input.stacked }),
     y: scaleOptions(axisTitle(measure), {
       type: "linear" as const,
       beginAtZero: true,
@@ -116,7 +114,10 @@ export function barLineChart(input: BarLineChartInput): ReplyChart {
     type: "bar",
     data: { labels: [...labels], datasets },
     options: {
-      ...withDatasetOrderLegend(baseOptions(input.title, { legend: names.length > 1 })),
+      ...withLegendLabels(baseOptions(input.title, { legend: names.length > 1 }), {
+        // In dataset order: chart.js sorts by draw `order`, which would put the line first.
+        sort: (a: LegendItem, b: LegendItem) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+      }),
       scales,
     },
     plugins: [backgroundPlugin as Plugin<"bar">],
@@ -124,24 +125,6 @@ export function barLineChart(input: BarLineChartInput): ReplyChart {
   const plugins = config.options?.plugins;
   if (plugins) plugins.adpulse = meta;
   return toReplyChart(input, barLineAltText(input), config);
-}
-
-/** Legend in dataset order (chart.js sorts by draw `order`, which puts the line first). */
-function withDatasetOrderLegend(options: ReturnType<typeof baseOptions>) {
-  const { legend } = options.plugins;
-  return {
-    ...options,
-    plugins: {
-      ...options.plugins,
-      legend: {
-        ...legend,
-        labels: {
-          ...legend.labels,
-          sort: (a: LegendItem, b: LegendItem) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
-        },
-      },
-    },
-  };
 }
 
 function barLineAltText({ labels, bars, line, measure, stacked }: BarLineChartInput): string {

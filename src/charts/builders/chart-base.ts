@@ -24,6 +24,7 @@ export function toReplyChart(
     | ChartConfiguration<"bar">
     | ChartConfiguration<"line">
     | ChartConfiguration<"scatter">
+    | ChartConfiguration<"bubble">
     | ChartConfiguration<"doughnut">,
   defaultHeight = DEFAULT_CHART_HEIGHT,
 ): ReplyChart {

@@ -5,7 +5,7 @@ import { axisTitle, type Measure } from "../measure";
 import type { ChartMeta } from "../meta";
 import { colorsFor, palette } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
-import { baseOptions, chartFont, fontSizes } from "../theme";
+import { baseOptions, subtitleOptions } from "../theme";
 import { type ChartBaseInput, listForAltText, toReplyChart, truncateLabel } from "./chart-base";
 
 export interface DoughnutSlice {
@@ -86,16 +86,8 @@ export function doughnutChart(input: DoughnutChartInput): ReplyChart {
   const plugins = config.options?.plugins;
   if (plugins) {
     plugins.adpulse = meta;
-    plugins.subtitle = {
-      display: true,
-      text: `${axisTitle(measure)} · total ${formatValue(total, measure)}`,
-      color: palette.mutedText,
-      font: chartFont(fontSizes.axisTitle),
-      padding: { bottom: 12 },
-      align: "center",
-      position: "top",
-      fullSize: true,
-    };
+    const subtitle = `${axisTitle(measure)} · total ${formatValue(total, measure)}`;
+    plugins.subtitle = subtitleOptions(subtitle, { bottomPadding: 12 });
   }
   return toReplyChart(input, doughnutAltText(input, slices, shares, total, excluded), config);
 }

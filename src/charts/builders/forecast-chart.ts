@@ -1,12 +1,14 @@
 import type { ChartConfiguration, LegendItem, Plugin } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
 import { formatValue } from "../format";
+import { withLegendLabels } from "../legend";
 import { axisTitle, type Measure } from "../measure";
 import type { ChartMeta } from "../meta";
 import { categoricalColor, palette, withAlpha } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { forecastDividerPlugin } from "../plugins/forecast-divider";
 import { baseOptions, scaleOptions } from "../theme";
+import { periodAxis, startsAtZero } from "./axes";
 import { type ChartBaseInput, toReplyChart } from "./chart-base";
 
 export interface ForecastChartInput extends ChartBaseInput {
@@ -83,7 +85,6 @@ export function forecastChart(input: ForecastChartInput): ReplyChart {
     display,
     forecast: { history: h, level: input.level },
   };
-  const base = baseOptions(input.title, { legend: true });
   const config: ChartConfiguration<"line"> = {
     type: "line",
     data: {
@@ -137,29 +138,18 @@ export function forecastChart(input: ForecastChartInput): ReplyChart {
       ],
     },
     options: {
-      ...base,
-      plugins: {
-        ...base.plugins,
-        legend: {
-          ...base.plugins.legend,
-          labels: {
-            ...base.plugins.legend.labels,
-            // The lower bound is half of the band, not a series of its own.
-            filter: (item: LegendItem) => item.text !== "",
-            // Lines as short strokes (dashed for the forecast), the band as a box.
-            usePointStyle: true,
-            pointStyleWidth: 32,
-          },
-        },
-      },
+      ...withLegendLabels(baseOptions(input.title, { legend: true }), {
+        // The lower bound is half of the band, not a series of its own.
+        filter: (item: LegendItem) => item.text !== "",
+        // Lines as short strokes (dashed for the forecast), the band as a box.
+        usePointStyle: true,
+        pointStyleWidth: 32,
+      }),
       scales: {
-        x: scaleOptions(input.xTitle, {
-          ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
-          grid: { display: false },
-        }),
+        x: periodAxis(input.xTitle),
         y: scaleOptions(axisTitle(measure), {
           type: "linear" as const,
-          beginAtZero: measure.unit === "money" || measure.unit === "count",
+          beginAtZero: startsAtZero(measure),
         }),
       },
     },

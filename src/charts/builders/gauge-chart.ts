@@ -1,12 +1,12 @@
 import type { ChartConfiguration } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
-import { formatValue } from "../format";
+import { formatProgress, formatValue } from "../format";
 import { axisTitle, type Measure } from "../measure";
 import type { ChartMeta } from "../meta";
 import { palette } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { gaugeCenterPlugin } from "../plugins/gauge-center";
-import { baseOptions, chartFont, fontSizes } from "../theme";
+import { baseOptions, subtitleOptions } from "../theme";
 import { type ChartBaseInput, toReplyChart } from "./chart-base";
 
 export interface GaugeChartInput extends ChartBaseInput {
@@ -28,7 +28,7 @@ export function gaugePercent(value: number, target: number): number | null {
 }
 
 /**
- * Progress colour: bad under 50 %, neutral until the target, good from 100 %.
+ * Progress colour: bad under 50%, neutral until the target, good from 100%.
  *
  * @example
  * gaugeColor(70); // palette.neutral
@@ -38,16 +38,6 @@ export function gaugeColor(percent: number | null): string {
   if (percent >= 100) return palette.good;
   if (percent < 50) return palette.bad;
   return palette.neutral;
-}
-
-/**
- * "99.9 %", never "100 %" before the target is actually reached: rounding up would claim a goal
- * that was missed.
- */
-function headline(percent: number | null): string {
-  if (percent === null) return "—";
-  const shown = percent < 100 ? Math.floor(percent * 10) / 10 : Math.round(percent * 10) / 10;
-  return `${shown.toLocaleString("en-US", { maximumFractionDigits: 1 })} %`;
 }
 
 /**
@@ -68,7 +58,7 @@ export function gaugeChart(input: GaugeChartInput): ReplyChart {
   const meta: ChartMeta = {
     kind: "gauge",
     labels: [measure.name],
-    display: [[`${caption} (${headline(percent)})`]],
+    display: [[`${caption} (${formatProgress(percent)})`]],
     gauge: { value, target, percent },
   };
 
@@ -98,18 +88,9 @@ export function gaugeChart(input: GaugeChartInput): ReplyChart {
   const plugins = config.options?.plugins;
   if (plugins) {
     plugins.adpulse = meta;
-    plugins.subtitle = {
-      display: true,
-      text: axisTitle(measure),
-      color: palette.mutedText,
-      font: chartFont(fontSizes.axisTitle),
-      padding: { bottom: 12 },
-      align: "center",
-      position: "top",
-      fullSize: true,
-    };
+    plugins.subtitle = subtitleOptions(axisTitle(measure), { bottomPadding: 12 });
     plugins.adpulseGauge = {
-      headline: headline(percent),
+      headline: formatProgress(percent),
       caption,
       minLabel: formatValue(0, measure),
       maxLabel: formatValue(target, measure),
@@ -124,7 +105,7 @@ function gaugeAltText({ measure, value, target }: GaugeChartInput, percent: numb
   const base = `Gauge of ${axisTitle(measure)}: ${formatValue(value, measure)} of ${formatValue(target, measure)} target`;
   if (percent === null) return `${base}; no positive target, so no percentage.`;
   if (percent >= 100) {
-    return `${base}, ${headline(percent)} reached; target exceeded by ${formatValue(value - target, measure)}.`;
+    return `${base}, ${formatProgress(percent)} reached; target exceeded by ${formatValue(value - target, measure)}.`;
   }
-  return `${base}, ${headline(percent)} reached; ${formatValue(target - value, measure)} to go.`;
+  return `${base}, ${formatProgress(percent)} reached; ${formatValue(target - value, measure)} to go.`;
 }

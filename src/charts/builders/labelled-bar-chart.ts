@@ -1,13 +1,14 @@
-import type { ChartConfiguration, LegendItem } from "chart.js";
+import type { ChartConfiguration } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
 import { formatCount } from "../../core/format";
 import { formatValue } from "../format";
+import { colorLegendItems, withLegendLabels } from "../legend";
 import { axisTitle, type Measure } from "../measure";
 import type { ChartMeta } from "../meta";
 import { categoricalColor, colorsFor, palette } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { valueLabelsPlugin } from "../plugins/value-labels";
-import { baseOptions, chartFont, DEFAULT_CHART_HEIGHT, fontSizes, scaleOptions } from "../theme";
+import { baseOptions, DEFAULT_CHART_HEIGHT, scaleOptions, subtitleOptions } from "../theme";
 import { type ChartBaseInput, listForAltText, toReplyChart, truncateLabel } from "./chart-base";
 
 export interface LabelledBar {
@@ -58,7 +59,6 @@ export function labelledBarChart(input: LabelledBarChartInput): ReplyChart {
   const positives = bars.map((b) => b.value ?? 0).filter((v) => v > 0);
   if (positives.length === 0) positives.push(1);
   const meta: ChartMeta = { kind: "ranking", labels: bars.map((b) => b.label), display: [display] };
-  const base = baseOptions(input.title, { legend: groups.length > 0 });
   const config: ChartConfiguration<"bar"> = {
     type: "bar",
     data: {
@@ -78,26 +78,10 @@ export function labelledBarChart(input: LabelledBarChartInput): ReplyChart {
       ],
     },
     options: {
-      ...base,
-      plugins: {
-        ...base.plugins,
-        legend: {
-          ...base.plugins.legend,
-          labels: {
-            ...base.plugins.legend.labels,
-            generateLabels: (): LegendItem[] =>
-              groups.map((g) => ({
-                text: g,
-                fillStyle: groupColors.get(g),
-                strokeStyle: groupColors.get(g),
-                lineWidth: 0,
-                fontColor: palette.text,
-                hidden: false,
-                datasetIndex: 0,
-              })),
-          },
-        },
-      },
+      ...withLegendLabels(baseOptions(input.title, { legend: groups.length > 0 }), {
+        generateLabels: () =>
+          colorLegendItems(groups.map((g) => ({ text: g, color: groupColors.get(g) }))),
+      }),
       indexAxis: "y",
       scales: {
         x: input.logScale
@@ -130,18 +114,7 @@ export function labelledBarChart(input: LabelledBarChartInput): ReplyChart {
   if (plugins) {
     plugins.adpulse = meta;
     plugins.adpulseValueLabels = { labels: [display], color: palette.text };
-    if (input.subtitle) {
-      plugins.subtitle = {
-        display: true,
-        text: input.subtitle,
-        color: palette.mutedText,
-        font: chartFont(fontSizes.axisTitle),
-        padding: { bottom: 8 },
-        align: "center",
-        position: "top",
-        fullSize: true,
-      };
-    }
+    if (input.subtitle) plugins.subtitle = subtitleOptions(input.subtitle);
   }
   const height = Math.max(DEFAULT_CHART_HEIGHT, CHROME_HEIGHT + bars.length * ROW_HEIGHT);
   return toReplyChart(input, labelledAltText(input, display), config, height);

@@ -3,12 +3,22 @@ import type { ReplyChart } from "../../bot/reply";
 import { formatValue } from "../format";
 import { axisTitle, type Measure } from "../measure";
 import type { ChartMeta } from "../meta";
-import { colorsFor, palette, withAlpha } from "../palette";
+import { palette, withAlpha } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { pointLabelsPlugin } from "../plugins/point-labels";
 import { zeroLinePlugin } from "../plugins/zero-line";
-import { baseOptions, scaleOptions } from "../theme";
-import { type ChartBaseInput, listForAltText, toReplyChart, truncateLabel } from "./chart-base";
+import { baseOptions } from "../theme";
+import { paddedPointAxis } from "./axes";
+import { type ChartBaseInput, toReplyChart, truncateLabel } from "./chart-base";
+import {
+  groupPoints,
+  hasCoordinates,
+  namesPoints,
+  type Placed,
+  type PointGroups,
+  pointsPhrase,
+  unplottedNote,
+} from "./point-chart";
 
 export interface ScatterPoint {
   label: string;
@@ -26,8 +36,8 @@ export interface ScatterChartInput extends ChartBaseInput {
   pointLabels?: boolean;
 }
 
-const MAX_AUTO_LABELLED_POINTS = 20;
-const UNGROUPED = "All";
+/** Share of the data's span added at each end of both axes. */
+const EDGE_PADDING = 0.04;
 
 /**
  * Points with names, e.g. spend vs ROI per campaign, coloured by group (platform colours when the
@@ -42,26 +52,22 @@ const UNGROUPED = "All";
  */
 export function scatterChart(input: ScatterChartInput): ReplyChart {
   const { x, y } = input;
-  const plotted = input.points.filter(
-    (p): p is ScatterPoint & { x: number; y: number } =>
-      p.x !== null && p.y !== null && Number.isFinite(p.x) && Number.isFinite(p.y),
-  );
-  const groups = [...new Set(plotted.map((p) => p.group ?? UNGROUPED))];
-  const colors = colorsFor(groups);
-  const byGroup = groups.map((group) => plotted.filter((p) => (p.group ?? UNGROUPED) === group));
-  const display = byGroup.map((points) =>
+  const plotted = input.points.filter(hasCoordinates);
+  const groups = groupPoints(plotted);
+  const xs = plotted.map((p) => p.x);
+  const ys = plotted.map((p) => p.y);
+  const display = groups.points.map((points) =>
     points.map((p) => `${formatValue(p.x, x)}, ${formatValue(p.y, y)}`),
   );
-  const labelPoints = input.pointLabels ?? plotted.length <= MAX_AUTO_LABELLED_POINTS;
-  const meta: ChartMeta = { kind: "scatter", labels: groups, display };
+  const meta: ChartMeta = { kind: "scatter", labels: groups.names, display };
 
   const config: ChartConfiguration<"scatter"> = {
     type: "scatter",
     data: {
-      datasets: byGroup.map((points, index) => {
-        const color = colors[index] as string;
+      datasets: groups.points.map((points, index) => {
+        const color = groups.colors[index] as string;
         return {
-          label: groups[index] as string,
+          label: groups.names[index] as string,
           // `label` rides along on each point for the point-labels plugin; chart.js reads x/y only.
           data: points.map((p) => ({ x: p.x, y: p.y, label: truncateLabel(p.label, 24) })),
           backgroundColor: withAlpha(color, 0.85),
@@ -73,11 +79,11 @@ export function scatterChart(input: ScatterChartInput): ReplyChart {
       }),
     },
     options: {
-      ...baseOptions(input.title, { legend: groups.length > 1 || groups[0] !== UNGROUPED }),
+      ...baseOptions(input.title, { legend: groups.grouped }),
       scales: {
-        // grace keeps the outermost points (and their names) off the plot edge.
-        x: scaleOptions(axisTitle(x), { type: "linear" as const, grace: "8%" }),
-        y: scaleOptions(axisTitle(y), { type: "linear" as const, grace: "8%" }),
+        // Padding keeps the outermost points (and their names) off the plot edge.
+        x: paddedPointAxis(axisTitle(x), xs, EDGE_PADDING),
+        y: paddedPointAxis(axisTitle(y), ys, EDGE_PADDING),
       },
     },
     plugins: [backgroundPlugin, zeroLinePlugin, pointLabelsPlugin],
@@ -85,7 +91,10 @@ export function scatterChart(input: ScatterChartInput): ReplyChart {
   const plugins = config.options?.plugins;
   if (plugins) {
     plugins.adpulse = meta;
-    plugins.adpulsePointLabels = { display: labelPoints, color: palette.text };
+    plugins.adpulsePointLabels = {
+      display: namesPoints(input.pointLabels, plotted.length),
+      color: palette.text,
+    };
     plugins.adpulseZeroLine = { scales: ["x", "y"], color: palette.axisLine };
   }
   return toReplyChart(input, scatterAltText(input, plotted, groups), config);
@@ -93,18 +102,14 @@ export function scatterChart(input: ScatterChartInput): ReplyChart {
 
 function scatterAltText(
   input: ScatterChartInput,
-  plotted: readonly (ScatterPoint & { x: number; y: number })[],
-  groups: readonly string[],
+  plotted: readonly Placed<ScatterPoint>[],
+  groups: PointGroups<unknown>,
 ): string {
   const { x, y } = input;
-  const grouped = groups.length > 1 || groups[0] !== UNGROUPED;
   const parts = [
-    `Scatter plot of ${axisTitle(y)} against ${axisTitle(x)} for ${plotted.length} point${plotted.length === 1 ? "" : "s"}` +
-      (grouped
-        ? ` in ${groups.length} group${groups.length === 1 ? "" : "s"} (${listForAltText(groups, 5)}).`
-        : "."),
+    `Scatter plot of ${axisTitle(y)} against ${axisTitle(x)} ${pointsPhrase(plotted.length, groups)}.`,
   ];
-  const describe = (p: ScatterPoint & { x: number; y: number }) =>
+  const describe = (p: Placed<ScatterPoint>) =>
     `${p.label} (${x.name} ${formatValue(p.x, x)}, ${y.name} ${formatValue(p.y, y)})`;
   if (plotted.length > 0) {
     const top = plotted.reduce((a, b) => (b.y > a.y ? b : a));
@@ -112,16 +117,7 @@ function scatterAltText(
     parts.push(`Highest ${y.name}: ${describe(top)}.`);
     if (plotted.length > 1) parts.push(`Lowest ${y.name}: ${describe(bottom)}.`);
   }
-  const missing = input.points.filter(
-    (p) => !plotted.includes(p as ScatterPoint & { x: number; y: number }),
-  );
-  if (missing.length > 0) {
-    parts.push(
-      `Not shown for lack of data: ${listForAltText(
-        missing.map((p) => p.label),
-        5,
-      )}.`,
-    );
-  }
+  const unplotted = unplottedNote(input.points, plotted);
+  if (unplotted) parts.push(unplotted);
   return parts.join(" ");
 }

@@ -1,11 +1,13 @@
 import type { ChartConfiguration } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
 import { formatValue } from "../format";
+import { withLegendLabels } from "../legend";
 import { axisTitle, type Measure } from "../measure";
 import type { ChartMeta } from "../meta";
 import { colorsFor } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { baseOptions, scaleOptions } from "../theme";
+import { periodAxis, startsAtZero } from "./axes";
 import { type ChartBaseInput, listForAltText, toReplyChart } from "./chart-base";
 
 export interface TrendSeries {
@@ -64,7 +66,6 @@ export function trendLineChart(input: TrendLineChartInput): ReplyChart {
     s.values.map((value) => (value === null ? null : formatValue(value, measure))),
   );
   const meta: ChartMeta = { kind: "trend", labels: [...labels], display };
-  const startAtZero = measure.unit === "money" || measure.unit === "count";
 
   const config: ChartConfiguration<"line"> = {
     type: "line",
@@ -88,13 +89,18 @@ export function trendLineChart(input: TrendLineChartInput): ReplyChart {
       }),
     },
     options: {
-      ...withLineLegend(baseOptions(input.title, { legend: series.length > 1 })),
+      // Swatches drawn as short lines, so a dashed series shows a dashed swatch.
+      ...withLegendLabels(baseOptions(input.title, { legend: series.length > 1 }), {
+        usePointStyle: true,
+        pointStyle: "line" as const,
+        pointStyleWidth: 32,
+      }),
       scales: {
-        x: scaleOptions(X_TITLES[input.granularity], {
-          ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
-          grid: { display: false },
+        x: periodAxis(X_TITLES[input.granularity]),
+        y: scaleOptions(axisTitle(measure), {
+          type: "linear" as const,
+          beginAtZero: startsAtZero(measure),
         }),
-        y: scaleOptions(axisTitle(measure), { type: "linear" as const, beginAtZero: startAtZero }),
       },
     },
     plugins: [backgroundPlugin],
@@ -102,26 +108,6 @@ export function trendLineChart(input: TrendLineChartInput): ReplyChart {
   const plugins = config.options?.plugins;
   if (plugins) plugins.adpulse = meta;
   return toReplyChart(input, trendAltText(input), config);
-}
-
-/** Legend swatches drawn as short lines, so a dashed series shows a dashed swatch. */
-function withLineLegend(options: ReturnType<typeof baseOptions>) {
-  const { legend } = options.plugins;
-  return {
-    ...options,
-    plugins: {
-      ...options.plugins,
-      legend: {
-        ...legend,
-        labels: {
-          ...legend.labels,
-          usePointStyle: true,
-          pointStyle: "line" as const,
-          pointStyleWidth: 32,
-        },
-      },
-    },
-  };
 }
 
 function trendAltText({ labels, measure, series, granularity }: TrendLineChartInput): string {

@@ -1,6 +1,7 @@
-import type { ChartConfiguration, LegendItem } from "chart.js";
+import type { ChartConfiguration } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
 import { formatValue } from "../format";
+import { colorLegendItems, withLegendLabels } from "../legend";
 import { axisTitle, type Measure } from "../measure";
 import type { ChartMeta } from "../meta";
 import { categoricalColor, palette } from "../palette";
@@ -78,7 +79,11 @@ export function waterfallChart(input: WaterfallChartInput): ReplyChart {
       ],
     },
     options: {
-      ...withKindLegend(baseOptions(input.title, { legend: true }), kinds),
+      // One entry per kind of step present: one dataset cannot name its colours itself.
+      ...withLegendLabels(baseOptions(input.title, { legend: true }), {
+        generateLabels: () =>
+          colorLegendItems(kinds.map((kind) => ({ text: NAMES[kind], color: COLORS[kind] }))),
+      }),
       indexAxis: "y",
       scales: {
         x: scaleOptions(axisTitle(measure), {
@@ -100,36 +105,6 @@ export function waterfallChart(input: WaterfallChartInput): ReplyChart {
   }
   const height = Math.max(DEFAULT_CHART_HEIGHT, CHROME_HEIGHT + steps.length * ROW_HEIGHT);
   return toReplyChart(input, waterfallAltText(input, display), config, height);
-}
-
-/** One legend entry per kind of step present (one dataset cannot name its colours itself). */
-function withKindLegend(
-  options: ReturnType<typeof baseOptions>,
-  kinds: readonly WaterfallStepInput["kind"][],
-) {
-  const { legend } = options.plugins;
-  return {
-    ...options,
-    plugins: {
-      ...options.plugins,
-      legend: {
-        ...legend,
-        labels: {
-          ...legend.labels,
-          generateLabels: (): LegendItem[] =>
-            kinds.map((kind) => ({
-              text: NAMES[kind],
-              fillStyle: COLORS[kind],
-              strokeStyle: COLORS[kind],
-              lineWidth: 0,
-              fontColor: palette.text,
-              hidden: false,
-              datasetIndex: 0,
-            })),
-        },
-      },
-    },
-  };
 }
 
 function waterfallAltText(input: WaterfallChartInput, display: readonly string[]): string {

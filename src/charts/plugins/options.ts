@@ -15,7 +15,7 @@ export interface ValueLabelsPluginOptions {
 
 /** Options of the gauge-centre plugin. */
 export interface GaugeCenterPluginOptions {
-  /** Big text in the middle, e.g. "70 %". */
+  /** Big text in the middle, e.g. "70.0%". */
   headline: string;
   /** Smaller line under it, e.g. "420 of 600 conversions". */
   caption: string;

@@ -33,6 +33,19 @@ export const WEEKDAY_NAMES = [
   "sunday",
 ] as const;
 
+/** The weekday words a user may type: full names and three-letter abbreviations. */
+export const WEEKDAY_WORDS = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((d) => d.slice(0, 3))];
+
+/**
+ * The ISO weekday (1 = Monday … 7 = Sunday) of a weekday word, full or abbreviated; 0 for a word
+ * that is no weekday (options offering {@link WEEKDAY_WORDS} as choices never pass one).
+ *
+ * @example isoWeekdayOf("fri") // 5
+ */
+export function isoWeekdayOf(word: string): number {
+  return WEEKDAY_NAMES.findIndex((d) => d.startsWith(word.slice(0, 3))) + 1;
+}
+
 /**
  * Reads a time of day as people type it: `09:00`, `9:00`, `9`, `9am`, `9:30pm`, `21h30`.
  * Returns `HH:MM`, or undefined when the text is not a time.

@@ -60,6 +60,31 @@ describe("bubbleChart", () => {
     expect(c.altText).toContain("Not shown for lack of data: @d");
   });
 
+  it("pads the axes for big bubbles, but never below zero for figures that cannot be negative", () => {
+    // What chart.js hands the axis callback: the data limits, before padding.
+    const padded = (axis: "x" | "y", min: number, max: number) => {
+      const scale = { min, max };
+      opts(chart()).scales[axis].afterDataLimits(scale);
+      return scale;
+    };
+    expect(padded("x", 0, 4000)).toEqual({ min: 0, max: 4240 });
+    expect(padded("y", 20, 80)).toEqual({ min: 16.4, max: 83.6 });
+    const signed = bubbleChart({
+      id: "profit",
+      title: "Profit",
+      x: money("Profit", "USD"),
+      y: count("Score"),
+      size: count("Reach"),
+      points: [
+        { label: "@a", x: -500, y: 10, size: 1 },
+        { label: "@b", x: 1500, y: 90, size: 2 },
+      ],
+    });
+    const scale = { min: -500, max: 1500 };
+    opts(signed).scales.x.afterDataLimits(scale);
+    expect(scale).toEqual({ min: -620, max: 1620 });
+  });
+
   it("can use a log x axis, leaving out points it cannot place", () => {
     const c = chart(true);
     expect(opts(c).scales.x.type).toBe("logarithmic");

@@ -1,0 +1,53 @@
+import type { Context } from "../bot/context";
+import type { Subscription } from "../store/schema";
+
+/** When a subscription fires and with which options: what subscribing again may change. */
+export type SubscriptionSchedule = Pick<
+  Subscription,
+  "cadence" | "time" | "day" | "timezone" | "options" | "late_policy" | "paused" | "active_from"
+>;
+
+/**
+ * Saves a channel's subscription: reschedules `existing` when the channel has one (subscribing
+ * again must not post twice), otherwise creates one owned by the user who asked. Returns the
+ * stored row.
+ *
+ * @example
+ * await saveChannelSubscription(ctx, { existing, kind: "digest", idPrefix: "dg-", channelId, schedule, now });
+ */
+export async function saveChannelSubscription(
+  ctx: Context,
+  {
+    existing,
+    kind,
+    idPrefix,
+    channelId,
+    schedule,
+    now,
+  }: {
+    existing: Subscription | undefined;
+    kind: string;
+    /** Start of a new subscription's id, which people type (`dg-…`): says what it is. */
+    idPrefix: string;
+    channelId: string;
+    schedule: SubscriptionSchedule;
+    /** The instant the schedule was made at (its `active_from`), stamped on the row too. */
+    now: Date;
+  },
+): Promise<Subscription> {
+  if (existing) {
+    await ctx.store.subscriptions.update(ctx.tenant.id, existing.id, schedule, now);
+    return (await ctx.store.subscriptions.get(ctx.tenant.id, existing.id)) ?? existing;
+  }
+  return ctx.store.subscriptions.create({
+    id: ctx.ids.next(idPrefix),
+    tenant_id: ctx.tenant.id,
+    kind,
+    platform: ctx.platform,
+    channel_id: channelId,
+    owner_id: ctx.user.id,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    ...schedule,
+  });
+}
