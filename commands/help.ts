@@ -52,6 +52,7 @@ export function createHelpCommand(listCommands: () => readonly Command[]): Comma
           "",
           `Periods: ${PERIOD_FORMS.join(", ")} (default: last 30 days).`,
           "Filters: `platform:facebook`, `type:conversion`, or a campaign name.",
+          "Import data (managers and importers): share a CSV with the bot in Slack, or `/campaign import` with the file attached in Discord.",
           "More on one command: `/campaign help <command>`.",
         ].join("\n"),
         ephemeral: true,
