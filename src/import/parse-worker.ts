@@ -1,12 +1,14 @@
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
+import { recycleBuffers } from "./buffer-pool";
 import { campaignBatchTransferables } from "./kinds/campaigns-rows";
 import { type ParseOptions, parseCsv } from "./parse-csv";
 
 /**
  * Worker-thread side of {@link parseInWorker}: parses a file and posts its events. At most
  * MAX_IN_FLIGHT batches wait unacknowledged, so a fast parser cannot pile batches up in the
- * main thread's queue while the store is still writing.
+ * main thread's queue while the store is still writing. Acknowledgements bring the written
+ * batch's buffers back, to be filled again (buffer-pool.ts).
  */
 const MAX_IN_FLIGHT = 4;
 
@@ -16,8 +18,9 @@ if (!port) throw new Error("parse-worker.ts runs only as a worker thread");
 
 let inFlight = 0;
 let wake: (() => void) | undefined;
-port.on("message", (message: { type: string }) => {
+port.on("message", (message: { type: string; buffers?: ArrayBuffer[] }) => {
   if (message.type === "ack") {
+    if (message.buffers) recycleBuffers(message.buffers);
     inFlight -= 1;
     wake?.();
     wake = undefined;

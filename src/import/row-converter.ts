@@ -1,3 +1,5 @@
+import { copyFloats, copyInts } from "./buffer-pool";
+
 /**
  * Turns parsed CSV records of one kind into batches ready for the store. Implementations are
  * pure (no I/O) so they can run in a worker thread for big files.
@@ -58,9 +60,9 @@ export class GrowableInts {
     }
     this.data[this.length++] = value;
   }
-  /** A copy of `[from, to)`, owning its own buffer (transferable). */
+  /** A copy of `[from, to)` in a buffer of its own (transferable; recycled, see buffer-pool.ts). */
   slice(from: number, to: number): Int32Array {
-    return this.data.slice(from, to);
+    return copyInts(this.data, from, to);
   }
 }
 
@@ -79,6 +81,6 @@ export class GrowableFloats {
     this.data[this.length++] = value;
   }
   slice(from: number, to: number): Float64Array {
-    return this.data.slice(from, to);
+    return copyFloats(this.data, from, to);
   }
 }

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/bot/clock";
@@ -336,5 +337,46 @@ describe.each(engines)("imports on $name", (engine) => {
     expect(threaded.counts).toEqual(inline.counts);
     expect(threaded.columns).toEqual(inline.columns);
     expect(threaded.file).toBe("linkedin-campaign-performance.csv");
+  });
+
+  it("writes every figure of a many-batch file parsed on a worker thread (batch buffers reused)", async () => {
+    // 60,000 rows: several batches, so the worker refills buffers the main thread handed back.
+    // Newest day first, as many exports list them (each campaign's days run backwards).
+    const campaigns = 120;
+    const days = 500;
+    const lines = ["Campaign ID,Campaign name,Day,Amount spent (USD),Impressions,Link clicks"];
+    for (let d = 0; d < days; d++) {
+      const day = addDays("2026-11-20", -d);
+      for (let c = 0; c < campaigns; c++) {
+        lines.push(`c${c},Campaign ${c},${day},${(c * 7 + d) / 4},${1000 + c * 31 + d},${c + d}`);
+      }
+    }
+    const dir = await mkdtemp(join(tmpdir(), "adpulse-import-"));
+    const path = join(dir, "many.csv");
+    try {
+      await writeFile(path, `${lines.join("\n")}\n`);
+      const threaded = await importFromFile(ctx, "campaigns", path, {
+        platform: "facebook",
+        parallel: true,
+      });
+      expect(threaded.counts).toEqual({ inserted: campaigns * days, updated: 0, unchanged: 0 });
+      const rows = await daily();
+      expect(rows).toHaveLength(campaigns * days);
+      for (const row of rows) {
+        const c = Number(row.campaign_id.slice(1));
+        const d = (Date.parse("2026-11-20") - Date.parse(row.day)) / 86_400_000;
+        expect([Number(row.spend), row.impressions, row.clicks]).toEqual([
+          (c * 7 + d) / 4,
+          1000 + c * 31 + d,
+          c + d,
+        ]);
+      }
+      await expectRollupConsistent();
+      // Read inline, the same file finds every row as written.
+      const again = await importFromFile(ctx, "campaigns", path, { parallel: false, dryRun: true });
+      expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: campaigns * days });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

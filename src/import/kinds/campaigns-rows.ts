@@ -167,7 +167,9 @@ const REPORTING_KEYS = ["period_start", "period_end"] as const;
  */
 export class CampaignRowBuilder implements RowConverter<CampaignBatch> {
   private readonly refs: CampaignRef[] = [];
-  private readonly byKey = new Map<string, number>();
+  /** Refs by campaign id (files with an id column) and by name + platform (the others). */
+  private readonly byId = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
   private refsSent = 0;
   private readonly rows = new Rows();
   private readonly audience = new AudienceRows();
@@ -445,12 +447,13 @@ export class CampaignRowBuilder implements RowConverter<CampaignBatch> {
     status: CampaignStatus | undefined,
     line: number,
   ): number {
-    const key =
-      id !== undefined ? `i\u0000${id}` : `n\u0000${name.toLowerCase()}\u0000${rowPlatform ?? ""}`;
-    let index = this.byKey.get(key);
+    // By id, the cell itself is the key: no string is built for each of a million rows.
+    const keys = id !== undefined ? this.byId : this.byName;
+    const key = id ?? `${name.toLowerCase()}\u0000${rowPlatform ?? ""}`;
+    let index = keys.get(key);
     if (index === undefined) {
       index = this.refs.length;
-      this.byKey.set(key, index);
+      keys.set(key, index);
       const platform = rowPlatform ?? this.options.platform ?? this.options.exportPlatform;
       const ref: CampaignRef = {
         index,
@@ -564,8 +567,11 @@ class DayLines {
       const from = Math.min(this.base, epoch);
       const to = Math.max(this.base + this.lines.length, epoch + 1);
       const grown = new Int32Array(Math.max(to - from, this.lines.length * 2));
-      grown.set(this.lines, this.base - from);
-      this.base = from;
+      // The new room goes on the side that grew: files listing the newest day first walk
+      // backwards, and would otherwise double the array for every earlier day.
+      const base = epoch < this.base ? to - grown.length : from;
+      grown.set(this.lines, this.base - base);
+      this.base = base;
       this.lines = grown;
     }
     this.lines[epoch - this.base] = line;

@@ -597,9 +597,11 @@ export class CampaignWriter {
     const recompute = new Map<number, string[]>();
     for (const { id, weeks: inserted, updatedWeeks } of this.states.values()) {
       for (const week of new Set([...inserted.keys(), ...updatedWeeks])) {
-        const start = epochToDay(week);
+        // Cached: a million-row import has some 150,000 campaign-weeks.
+        const start = this.day(week);
         const slot = inserted.get(week);
-        if (!existing.has(`${id}\u0000${start}`) && slot !== undefined && !updatedWeeks.has(week)) {
+        const had = existing.size > 0 && existing.has(`${id}\u0000${start}`);
+        if (!had && slot !== undefined && !updatedWeeks.has(week)) {
           const s = this.weekSums;
           const b = slot * METRICS;
           fresh.push([
