@@ -3,9 +3,6 @@
  * metric rows (2,000 campaigns × 500 days), on SQLite (and PostgreSQL when BENCH_DATABASE_URL is
  * set). Goal (issue: bot foundation): p95 under 300 ms. Run: `npx tsx bench/commands.ts`.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import commands from "../commands/index";
 import { fixedClock, sequentialIds } from "../src/bot/clock";
 import { createDispatcher } from "../src/bot/dispatcher";
@@ -14,7 +11,7 @@ import { addDays, isoWeekday } from "../src/core/days";
 import { createRng } from "../src/core/random";
 import { silentLogger } from "../src/logger";
 import { CAMPAIGN_TYPES, type DailyMetricRow, PLATFORMS } from "../src/store/schema";
-import { openStore } from "../src/store/store";
+import { openBenchStore } from "./bench-store";
 
 const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 2000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 500);
@@ -27,9 +24,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), "adpulse-bench-"));
-  const url = process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, "bench.db")}`;
-  const store = await openStore(url);
+  const bench = await openBenchStore();
+  const { store } = bench;
   const now = new Date(`${END}T12:00:00Z`);
   await store.tenants.ensure({ id: TENANT, name: "Bench", timezone: "UTC", currency: "USD" }, now);
 
@@ -108,7 +104,7 @@ async function main() {
     defaultTimezone: "UTC",
   });
 
-  const engine = url.startsWith("sqlite") ? "sqlite" : "postgres";
+  const { engine } = bench;
   console.log(
     `store: ${engine}, ${CAMPAIGNS} campaigns × ${DAYS} days = ${CAMPAIGNS * DAYS} daily rows (loaded in ${loadSeconds.toFixed(1)} s)`,
   );
@@ -136,8 +132,7 @@ async function main() {
       `chart ${id.padEnd(14)} render: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms`,
     );
   }
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.dispose();
 }
 
 await main();
