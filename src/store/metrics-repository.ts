@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from "kysely";
 import { addDays, startOfIsoWeek } from "../core/days";
 import { splitIntoWeeks } from "../core/week-split";
 import type {
@@ -48,6 +48,11 @@ const METRIC_COLUMNS = [
 ] as const;
 
 type MetricsEb = ExpressionBuilder<Database, "campaign_daily_metrics">;
+
+/** `ON CONFLICT … DO UPDATE SET` of every campaign metric to the incoming row's value. */
+const REPLACE_METRICS = Object.fromEntries(
+  METRIC_COLUMNS.map((column) => [column, sql<number>`excluded.${sql.ref(column)}`]),
+) as Record<(typeof METRIC_COLUMNS)[number], RawBuilder<number>>;
 
 function sumAll(eb: MetricsEb) {
   return [
@@ -244,15 +249,7 @@ export class MetricsRepository {
         .insertInto("campaign_daily_metrics")
         .values(rows.slice(i, i + INSERT_CHUNK))
         .onConflict((oc) =>
-          oc.columns(["tenant_id", "campaign_id", "day"]).doUpdateSet({
-            spend: sql`excluded.spend`,
-            impressions: sql`excluded.impressions`,
-            reach: sql`excluded.reach`,
-            clicks: sql`excluded.clicks`,
-            engagements: sql`excluded.engagements`,
-            conversions: sql`excluded.conversions`,
-            revenue: sql`excluded.revenue`,
-          }),
+          oc.columns(["tenant_id", "campaign_id", "day"]).doUpdateSet(REPLACE_METRICS),
         )
         .execute();
     }
@@ -267,8 +264,15 @@ export class MetricsRepository {
     }
   }
 
-  /** Recomputes one tenant-week of the weekly rollup from the daily rows. */
-  private async refreshWeek(tenantId: string, weekStart: string): Promise<void> {
+  /**
+   * Recomputes one tenant-week of the weekly rollup from the daily rows — for every campaign, or
+   * only `campaignIds` (the CSV import refreshes just the campaigns a file touched).
+   */
+  async refreshWeek(
+    tenantId: string,
+    weekStart: string,
+    campaignIds?: readonly string[],
+  ): Promise<void> {
     await this.db
       .insertInto("campaign_weekly_metrics")
       .columns(["tenant_id", "campaign_id", "week_start", ...METRIC_COLUMNS])
@@ -282,20 +286,15 @@ export class MetricsRepository {
             ...sumAll(eb),
           ])
           .where("tenant_id", "=", tenantId)
+          .$if(campaignIds !== undefined, (qb) =>
+            qb.where("campaign_id", "in", campaignIds as readonly string[]),
+          )
           .where("day", ">=", weekStart)
           .where("day", "<=", addDays(weekStart, 6))
           .groupBy(["tenant_id", "campaign_id"]),
       )
       .onConflict((oc) =>
-        oc.columns(["tenant_id", "campaign_id", "week_start"]).doUpdateSet({
-          spend: sql`excluded.spend`,
-          impressions: sql`excluded.impressions`,
-          reach: sql`excluded.reach`,
-          clicks: sql`excluded.clicks`,
-          engagements: sql`excluded.engagements`,
-          conversions: sql`excluded.conversions`,
-          revenue: sql`excluded.revenue`,
-        }),
+        oc.columns(["tenant_id", "campaign_id", "week_start"]).doUpdateSet(REPLACE_METRICS),
       )
       .execute();
   }

@@ -1,5 +1,4 @@
 import type { Statement } from "better-sqlite3";
-import { sql } from "kysely";
 import { epochToDay } from "../../core/days";
 import {
   AGE_GROUPS,
@@ -491,18 +490,9 @@ export class CampaignWriter {
       await this.store.db
         .insertInto("campaign_daily_metrics")
         .values(
-          rows.slice(i, i + PG_CHUNK).map((r) => ({
-            tenant_id: r[0] as string,
-            campaign_id: r[1] as string,
-            day: r[2] as string,
-            spend: r[3] as number,
-            impressions: r[4] as number,
-            reach: r[5] as number,
-            clicks: r[6] as number,
-            engagements: r[7] as number,
-            conversions: r[8] as number,
-            revenue: r[9] as number,
-          })),
+          rows
+            .slice(i, i + PG_CHUNK)
+            .map((r) => ({ ...rowKeys(r), day: r[2] as string, ...metrics(r) })),
         )
         .execute();
     }
@@ -626,7 +616,11 @@ export class CampaignWriter {
     await this.insertWeeks(fresh);
     for (const [week, ids] of recompute) {
       for (let i = 0; i < ids.length; i += ID_CHUNK)
-        await this.recomputeWeek(week, ids.slice(i, i + ID_CHUNK));
+        await this.store.metrics.refreshWeek(
+          this.tenantId,
+          epochToDay(week),
+          ids.slice(i, i + ID_CHUNK),
+        );
     }
   }
 
@@ -644,55 +638,13 @@ export class CampaignWriter {
         .insertInto("campaign_weekly_metrics")
         .values(
           rows.slice(i, i + PG_CHUNK).map((r) => ({
-            tenant_id: r[0] as string,
-            campaign_id: r[1] as string,
+            ...rowKeys(r),
             week_start: r[2] as string,
-            spend: r[3] as number,
-            impressions: r[4] as number,
-            reach: r[5] as number,
-            clicks: r[6] as number,
-            engagements: r[7] as number,
-            conversions: r[8] as number,
-            revenue: r[9] as number,
+            ...metrics(r),
           })),
         )
         .execute();
     }
-  }
-
-  /** The same sums as MetricsRepository's weekly refresh, for some campaigns of one week. */
-  private async recomputeWeek(week: number, ids: string[]): Promise<void> {
-    const start = epochToDay(week);
-    await this.store.db
-      .insertInto("campaign_weekly_metrics")
-      .columns(["tenant_id", "campaign_id", "week_start", ...METRIC_FIELDS])
-      .expression(
-        this.store.db
-          .selectFrom("campaign_daily_metrics")
-          .select((eb) => [
-            "tenant_id",
-            "campaign_id",
-            sql<string>`${start}`.as("week_start"),
-            ...METRIC_FIELDS.map((f) => eb.fn.sum<number>(f).as(f)),
-          ])
-          .where("tenant_id", "=", this.tenantId)
-          .where("campaign_id", "in", ids)
-          .where("day", ">=", start)
-          .where("day", "<=", epochToDay(week + 6))
-          .groupBy(["tenant_id", "campaign_id"]),
-      )
-      .onConflict((oc) =>
-        oc.columns(["tenant_id", "campaign_id", "week_start"]).doUpdateSet({
-          spend: sql`excluded.spend`,
-          impressions: sql`excluded.impressions`,
-          reach: sql`excluded.reach`,
-          clicks: sql`excluded.clicks`,
-          engagements: sql`excluded.engagements`,
-          conversions: sql`excluded.conversions`,
-          revenue: sql`excluded.revenue`,
-        }),
-      )
-      .execute();
   }
 
   /** Campaigns whose data starts before their recorded start date start earlier. */
@@ -716,4 +668,20 @@ export class CampaignWriter {
     const sqlite = this.store.handle.sqlite;
     return this.store.handle.dialect === "sqlite" && sqlite?.inTransaction ? sqlite : undefined;
   }
+}
+
+/*
+ * Rows travel as positional arrays — [tenant, campaign, day or week start, ...METRIC_FIELDS] —
+ * because the SQLite path binds them straight to prepared statements; the Kysely path names them.
+ */
+function rowKeys(row: readonly unknown[]): { tenant_id: string; campaign_id: string } {
+  return { tenant_id: row[0] as string, campaign_id: row[1] as string };
+}
+
+function metrics(row: readonly unknown[]): Record<(typeof METRIC_FIELDS)[number], number> {
+  const out = {} as Record<(typeof METRIC_FIELDS)[number], number>;
+  METRIC_FIELDS.forEach((field, i) => {
+    out[field] = row[3 + i] as number;
+  });
+  return out;
 }
