@@ -56,13 +56,10 @@ export function createActionDispatcher(deps: ActionDispatcherDependencies): Acti
         };
       }
       try {
-        const tenant = await deps.store.tenants.ensure(
-          {
-            id: click.tenantId,
-            name: click.tenantName ?? click.tenantId,
-            timezone: deps.defaultTimezone,
-            currency: "USD",
-          },
+        const tenant = await deps.store.tenants.seen(
+          click.tenantId,
+          click.tenantName,
+          deps.defaultTimezone,
           deps.clock.now(),
         );
         const ctx: Context = {

@@ -53,13 +53,10 @@ export function createDispatcher(deps: DispatcherDependencies): Dispatcher {
       });
       let commandName = "?";
       try {
-        const tenant = await deps.store.tenants.ensure(
-          {
-            id: invocation.tenantId,
-            name: invocation.tenantName ?? invocation.tenantId,
-            timezone: deps.defaultTimezone,
-            currency: "USD",
-          },
+        const tenant = await deps.store.tenants.seen(
+          invocation.tenantId,
+          invocation.tenantName,
+          deps.defaultTimezone,
           deps.clock.now(),
         );
         const env = { now: deps.clock.now(), timezone: tenant.timezone };

@@ -64,13 +64,10 @@ export function registerImportCommand(program: Command): void {
       process.exitCode = await withServices(async (services) => {
         try {
           const platform = opts.platform ? parsePlatform(opts.platform) : undefined;
-          const tenant = await services.store.tenants.ensure(
-            {
-              id: opts.tenant,
-              name: opts.tenant === "local" ? "Demo team" : opts.tenant,
-              timezone: services.config.defaultTimezone,
-              currency: "USD",
-            },
+          const tenant = await services.store.tenants.seen(
+            opts.tenant,
+            opts.tenant === "local" ? "Demo team" : undefined,
+            services.config.defaultTimezone,
             services.clock.now(),
           );
           const ctx: ImportContext = {

@@ -62,13 +62,10 @@ export function createImporter(deps: ImporterDependencies): Importer {
         user: request.userId,
       });
       try {
-        const tenant = await deps.store.tenants.ensure(
-          {
-            id: request.tenantId,
-            name: request.tenantName ?? request.tenantId,
-            timezone: deps.defaultTimezone,
-            currency: "USD",
-          },
+        const tenant = await deps.store.tenants.seen(
+          request.tenantId,
+          request.tenantName,
+          deps.defaultTimezone,
           deps.clock.now(),
         );
         const ctx: ImportContext = {

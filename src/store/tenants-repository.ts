@@ -15,8 +15,20 @@ export class TenantsRepository {
     return this.db.selectFrom("tenants").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
+  /**
+   * A workspace or server as adpulse meets it — on every command, click and chat import: the
+   * stored tenant, or a new one named `name` (else its id) with the deployment's default timezone
+   * and USD, the one place that decides how a first-seen tenant starts.
+   */
+  seen(id: string, name: string | undefined, defaultTimezone: string, now: Date): Promise<Tenant> {
+    return this.ensure({ id, name: name ?? id, timezone: defaultTimezone, currency: "USD" }, now);
+  }
+
   /** Returns the tenant, creating it with `defaults` the first time it is seen. */
   async ensure(defaults: TenantDefaults, now: Date): Promise<Tenant> {
+    // Almost always the tenant exists: one read, and the insert only for a first-seen one.
+    const existing = await this.get(defaults.id);
+    if (existing) return existing;
     await this.db
       .insertInto("tenants")
       .values({ ...defaults, created_at: now.toISOString() })
