@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADPULSE_BIN, runAdpulse } from "./support/child-processes";
 
 const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "..", "bin", "adpulse.js");
 
 interface Result {
   code: number;
@@ -17,14 +17,8 @@ interface Result {
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-async function adpulse(...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function adpulse(...args: string[]) {
+  return runAdpulse(args, { env, cwd: dir });
 }
 
 beforeAll(async () => {
@@ -90,7 +84,7 @@ describe("adpulse CLI", () => {
     const usage = await adpulse("frobnicate");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/unknown command/);
-    const config: Result = await run(process.execPath, [BIN, "migrate"], {
+    const config: Result = await run(process.execPath, [ADPULSE_BIN, "migrate"], {
       env: { ...env, DATABASE_URL: "mysql://nope" },
     }).then(
       (r) => ({ code: 0, ...r }),

@@ -4,22 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAdpulse } from "../support/child-processes";
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "..", "..", "bin", "adpulse.js");
+const _run = promisify(execFile);
 const FIXTURES = join(import.meta.dirname, "..", "import", "fixtures");
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-async function adpulse(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function adpulse(...args: string[]) {
+  return runAdpulse(args, { env, cwd: dir });
 }
 
 beforeAll(async () => {

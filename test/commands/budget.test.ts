@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADPULSE_BIN } from "../support/child-processes";
 import { type DemoServices, openDemoServices } from "../support/demo-services";
 
 describe("/campaign budget and /campaign roles on the demo data", () => {
@@ -139,11 +140,10 @@ describe("/campaign budget and /campaign roles on the demo data", () => {
 
 describe('adpulse ask "/campaign budget history" --json', () => {
   const run = promisify(execFile);
-  const BIN = join(import.meta.dirname, "..", "..", "bin", "adpulse.js");
   let dir: string;
   let env: NodeJS.ProcessEnv;
   const adpulse = async (...args: string[]) => {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
+    const { stdout } = await run(process.execPath, [ADPULSE_BIN, ...args], { env, cwd: dir });
     return stdout;
   };
   beforeAll(async () => {

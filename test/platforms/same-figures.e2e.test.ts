@@ -16,6 +16,7 @@ import type { Store } from "../../src/store/store";
 import { DEMO_NOW } from "../support/demo-services";
 import { slashCommand } from "../support/discord-interactions";
 import { type DiscordStandin, startDiscordStandin } from "../support/discord-standin";
+import { lastColumn } from "../support/monospace-table";
 import { type SlackApiStandin, startSlackApiStandin } from "../support/slack-api-standin";
 import { postToSlackApp, slashCommandBody } from "../support/slack-requests";
 import { sqliteEngine } from "../support/test-stores";
@@ -29,24 +30,6 @@ const CHANNEL = "C0MARKETING";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read into rendered payloads freely
 type Json = Record<string, any>;
-
-/** The ROI column of a monospace table (the rows under its `──` rule, up to a blank line). */
-function roiColumn(table: string): string[] {
-  const lines = table.split("\n");
-  const rule = lines.findIndex((l) => l.includes("─") && /^[─\s]+$/.test(l));
-  const rows: string[] = [];
-  for (const line of lines.slice(rule + 1)) {
-    if (!line.trim() || line.startsWith("```")) break;
-    if (!line.startsWith("…"))
-      rows.push(
-        line
-          .trim()
-          .split(/\s{2,}/)
-          .at(-1) ?? "",
-      );
-  }
-  return rows;
-}
 
 describe("the same command gives the same figures on Slack, Discord and the console", () => {
   let store: Store;
@@ -170,15 +153,15 @@ describe("the same command gives the same figures on Slack, Discord and the cons
       b.text?.text ?? "",
       ...(b.fields ?? []).map((f: Json) => f.text),
     ]) as string[];
-    expect(roiColumn(slackTexts.find((t) => t.startsWith("```")) ?? "")).toEqual(top);
+    expect(lastColumn(slackTexts.find((t) => t.startsWith("```")) ?? "")).toEqual(top);
     expect(slackTexts).toContain(`*ROI*\n:large_green_circle: ${overall}`);
 
     const embed = discordMessage.embeds[0] as Json;
-    expect(roiColumn(embed.description.slice(embed.description.indexOf("```")))).toEqual(top);
+    expect(lastColumn(embed.description.slice(embed.description.indexOf("```")))).toEqual(top);
     expect(embed.fields.find((f: Json) => f.name === "ROI")?.value).toBe(`🟢 ${overall}`);
 
     const text = renderReplyAsText(answered.get("console") as Reply, { width: 120 });
-    expect(roiColumn(text.slice(text.indexOf("#  ")))).toEqual(top);
+    expect(lastColumn(text.slice(text.indexOf("#  ")))).toEqual(top);
     expect(text).toMatch(
       new RegExp(`^\\s*ROI\\s+${overall.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"),
     );

@@ -1,26 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADPULSE_BIN, freePort } from "../support/child-processes";
 import { type SlackApiStandin, startSlackApiStandin } from "../support/slack-api-standin";
 import { addSubscription, type SharedDatabase, seed, sharedSqlite } from "./fixtures";
 
 // `adpulse start` runs the scheduler: a digest whose slot passed two minutes ago (and was never
 // run) is posted by the tick at start-up, through the Slack poster, into the stand-in.
-
-const BIN = join(import.meta.dirname, "..", "..", "bin", "adpulse.js");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 let slack: SlackApiStandin;
 let shared: SharedDatabase;
@@ -56,7 +41,7 @@ afterAll(async () => {
 describe("adpulse start with a due digest", () => {
   it("posts it once, from the scheduler's first tick", async () => {
     const logs: string[] = [];
-    bot = spawn(process.execPath, [BIN, "start"], {
+    bot = spawn(process.execPath, [ADPULSE_BIN, "start"], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,

@@ -1,10 +1,10 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRunSummary } from "../../src/scheduler/slot-job";
+import { ADPULSE_BIN } from "../support/child-processes";
 import { startDiscordStandin } from "../support/discord-standin";
 import { type SlackApiStandin, startSlackApiStandin } from "../support/slack-api-standin";
 import {
@@ -19,8 +19,6 @@ import {
 // processes at once over one store, Slack pointed at the local stand-in. Each subscribed channel
 // gets exactly one digest; running the slot again posts nothing; a process killed mid-run is
 // finished by the next one without re-posting what went out.
-
-const BIN = join(import.meta.dirname, "..", "..", "bin", "adpulse.js");
 const SLOT = "2026-11-23T08:00:00Z"; // 09:00 in Paris
 const CHANNELS = ["C0ONE", "C0TWO", "C0THREE", "C0FOUR", "C0FIVE"];
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -48,7 +46,7 @@ function env(databaseUrl: string, apiUrl = slack.apiUrl): NodeJS.ProcessEnv {
 async function jobsRun(databaseUrl: string, apiUrl?: string) {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [BIN, "jobs", "run", "digest", "--at", SLOT, "--json"],
+    [ADPULSE_BIN, "jobs", "run", "digest", "--at", SLOT, "--json"],
     { env: env(databaseUrl, apiUrl) },
   );
   return JSON.parse(stdout) as JobRunSummary;
@@ -127,7 +125,7 @@ describe("adpulse jobs run digest with Slack and Discord credentials", () => {
         const run = () =>
           promisify(execFile)(
             process.execPath,
-            [BIN, "jobs", "run", "digest", "--at", SLOT, "--json"],
+            [ADPULSE_BIN, "jobs", "run", "digest", "--at", SLOT, "--json"],
             {
               env: {
                 ...env(shared.url),
@@ -174,10 +172,14 @@ describe("a jobs run killed mid-way", () => {
       let child: ChildProcess | undefined;
       try {
         await prepare(shared);
-        child = spawn(process.execPath, [BIN, "jobs", "run", "digest", "--at", SLOT, "--json"], {
-          env: env(shared.url, proxy.url),
-          stdio: "ignore",
-        });
+        child = spawn(
+          process.execPath,
+          [ADPULSE_BIN, "jobs", "run", "digest", "--at", SLOT, "--json"],
+          {
+            env: env(shared.url, proxy.url),
+            stdio: "ignore",
+          },
+        );
         await slack.waitFor(() => held > 0, 60_000);
         // Kill once the two posts that went through are in the ledger as sent.
         const probe = await shared.open();

@@ -3,8 +3,8 @@ import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ADPULSE_BIN } from "../../support/child-processes";
 
-const BIN = join(import.meta.dirname, "..", "..", "..", "bin", "adpulse.js");
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
@@ -14,7 +14,7 @@ async function startConsole(
 ): Promise<{ code: number | null; out: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), "adpulse-console-"));
   dirs.push(dir);
-  const child = spawn(process.execPath, [BIN, "start"], {
+  const child = spawn(process.execPath, [ADPULSE_BIN, "start"], {
     cwd: dir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME },
     stdio: ["pipe", "pipe", "pipe"],

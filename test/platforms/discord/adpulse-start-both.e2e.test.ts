@@ -1,52 +1,22 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatKpi } from "../../../src/core/format";
+import { ADPULSE_BIN, freePort } from "../../support/child-processes";
 import { slashCommand } from "../../support/discord-interactions";
 import { type DiscordStandin, startDiscordStandin } from "../../support/discord-standin";
+import { lastColumn } from "../../support/monospace-table";
 import { type SlackApiStandin, startSlackApiStandin } from "../../support/slack-api-standin";
 import { postToSlackApp, slashCommandBody } from "../../support/slack-requests";
 
 // One `adpulse start` process with Slack and Discord credentials serves both, each against its
 // own stand-in, from one store.
 
-const BIN = join(import.meta.dirname, "..", "..", "..", "bin", "adpulse.js");
 const SIGNING_SECRET = "both-e2e-signing-secret";
 const run = promisify(execFile);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
-
-/** The ROI column of a monospace table (the rows under its `──` rule, up to a blank line). */
-function roiColumn(table: string): string[] {
-  const lines = table.split("\n");
-  const rule = lines.findIndex((l) => l.includes("─") && /^[─\s]+$/.test(l));
-  const rows: string[] = [];
-  for (const line of lines.slice(rule + 1)) {
-    if (!line.trim() || line.startsWith("```")) break;
-    if (!line.startsWith("…"))
-      rows.push(
-        line
-          .trim()
-          .split(/\s{2,}/)
-          .at(-1) ?? "",
-      );
-  }
-  return rows;
-}
 
 let slack: SlackApiStandin;
 let discord: DiscordStandin;
@@ -74,9 +44,12 @@ beforeAll(async () => {
     LOG_LEVEL: "info",
   };
   for (const tenant of [`slack:${slack.teamId}`, `discord:${discord.guilds[0]?.id}`]) {
-    await run(process.execPath, [BIN, "seed", "--demo", "--tenant", tenant], { env, cwd: dir });
+    await run(process.execPath, [ADPULSE_BIN, "seed", "--demo", "--tenant", tenant], {
+      env,
+      cwd: dir,
+    });
   }
-  bot = spawn(process.execPath, [BIN, "start"], {
+  bot = spawn(process.execPath, [ADPULSE_BIN, "start"], {
     env,
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
@@ -130,7 +103,14 @@ describe("adpulse start with Slack and Discord credentials", () => {
     // could see different periods.
     const ask = await run(
       process.execPath,
-      [BIN, "ask", "roi last 30d", "--json", "--tenant", `discord:${discord.guilds[0]?.id}`],
+      [
+        ADPULSE_BIN,
+        "ask",
+        "roi last 30d",
+        "--json",
+        "--tenant",
+        `discord:${discord.guilds[0]?.id}`,
+      ],
       { env, cwd: dir },
     );
     const data = JSON.parse(ask.stdout).data as { campaigns: { roi: number | null }[] };
@@ -138,8 +118,8 @@ describe("adpulse start with Slack and Discord credentials", () => {
     const slackBlocks = (slackMessage.blocks ?? []) as { text?: { text?: string } }[];
     const slackTable = slackBlocks.map((b) => b.text?.text ?? "").find((t) => t.startsWith("```"));
     const discordTable = String(discordMessage.embeds[0]?.description ?? "");
-    const shownOnSlack = roiColumn(slackTable ?? "");
-    const shownOnDiscord = roiColumn(discordTable.slice(discordTable.indexOf("```")));
+    const shownOnSlack = lastColumn(slackTable ?? "");
+    const shownOnDiscord = lastColumn(discordTable.slice(discordTable.indexOf("```")));
     const expected = data.campaigns.slice(0, 10).map((c) => formatKpi("roi", c.roi, "USD"));
     expect(expected.length).toBeGreaterThan(3);
     expect(shownOnSlack).toEqual(expected);

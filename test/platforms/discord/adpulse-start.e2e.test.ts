@@ -5,13 +5,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG_SIGNATURE, pngSize } from "../../charts/png";
+import { ADPULSE_BIN } from "../../support/child-processes";
 import { slashCommand } from "../../support/discord-interactions";
 import { type DiscordStandin, startDiscordStandin } from "../../support/discord-standin";
 
 // The whole product as an operator runs it: `adpulse start` in its own process with Discord
 // credentials and DISCORD_API_URL pointed at the local stand-in, which also serves the gateway.
-
-const BIN = join(import.meta.dirname, "..", "..", "..", "bin", "adpulse.js");
 const run = promisify(execFile);
 
 let discord: DiscordStandin;
@@ -33,11 +32,11 @@ beforeAll(async () => {
     LOG_LEVEL: "info",
   };
   const guild = discord.guilds[0]?.id;
-  await run(process.execPath, [BIN, "seed", "--demo", "--tenant", `discord:${guild}`], {
+  await run(process.execPath, [ADPULSE_BIN, "seed", "--demo", "--tenant", `discord:${guild}`], {
     env,
     cwd: dir,
   });
-  bot = spawn(process.execPath, [BIN, "start"], {
+  bot = spawn(process.execPath, [ADPULSE_BIN, "start"], {
     env,
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
@@ -86,27 +85,38 @@ describe("adpulse start with Discord credentials", () => {
   });
 
   it("register-commands reports no change after start registered, and registers into a guild", async () => {
-    const global = await run(process.execPath, [BIN, "register-commands"], { env, cwd: dir });
+    const global = await run(process.execPath, [ADPULSE_BIN, "register-commands"], {
+      env,
+      cwd: dir,
+    });
     expect(global.stdout).toContain("Registered /campaign (global)");
     expect(global.stdout).toContain("no changes (/campaign)");
 
     const guild = discord.guilds[0]?.id ?? "";
-    const first = await run(process.execPath, [BIN, "register-commands", "--guild", guild], {
-      env,
-      cwd: dir,
-    });
+    const first = await run(
+      process.execPath,
+      [ADPULSE_BIN, "register-commands", "--guild", guild],
+      {
+        env,
+        cwd: dir,
+      },
+    );
     expect(first.stdout).toContain(`Registered /campaign (guild ${guild})`);
     expect(first.stdout).toContain("created /campaign");
     expect(discord.commands.get(guild)?.map((c) => c.name)).toEqual(["campaign"]);
-    const again = await run(process.execPath, [BIN, "register-commands", "--guild", guild], {
-      env,
-      cwd: dir,
-    });
+    const again = await run(
+      process.execPath,
+      [ADPULSE_BIN, "register-commands", "--guild", guild],
+      {
+        env,
+        cwd: dir,
+      },
+    );
     expect(again.stdout).toContain("no changes (/campaign)");
   }, 90_000);
 
   it("register-commands without credentials exits 2 and says where to find them", async () => {
-    const failure = await run(process.execPath, [BIN, "register-commands"], {
+    const failure = await run(process.execPath, [ADPULSE_BIN, "register-commands"], {
       env: { PATH: env.PATH, HOME: env.HOME, DATABASE_URL: env.DATABASE_URL },
       cwd: dir,
     }).catch((error: { code: number; stderr: string }) => error);

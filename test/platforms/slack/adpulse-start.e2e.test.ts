@@ -1,31 +1,18 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pngSize } from "../../charts/png";
+import { ADPULSE_BIN, freePort } from "../../support/child-processes";
 import { type SlackApiStandin, startSlackApiStandin } from "../../support/slack-api-standin";
 import { postToSlackApp, slashCommandBody } from "../../support/slack-requests";
 
 // The whole product as an operator runs it: `adpulse start` in its own process with Slack
 // credentials, the Web API pointed at the local stand-in, a signed slash command from "Slack".
 
-const BIN = join(import.meta.dirname, "..", "..", "..", "bin", "adpulse.js");
 const SIGNING_SECRET = "e2e-signing-secret";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 let slack: SlackApiStandin;
 let bot: ChildProcess;
@@ -49,10 +36,10 @@ beforeAll(async () => {
   };
   await promisify(execFile)(
     process.execPath,
-    [BIN, "seed", "--demo", "--tenant", `slack:${slack.teamId}`],
+    [ADPULSE_BIN, "seed", "--demo", "--tenant", `slack:${slack.teamId}`],
     { env },
   );
-  bot = spawn(process.execPath, [BIN, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  bot = spawn(process.execPath, [ADPULSE_BIN, "start"], { env, stdio: ["ignore", "pipe", "pipe"] });
   bot.stdout?.on("data", (d) => logs.push(String(d)));
   bot.stderr?.on("data", (d) => logs.push(String(d)));
   await slack.waitFor(() => logs.join("").includes("slack connected"), 20_000);
