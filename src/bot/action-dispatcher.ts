@@ -4,6 +4,7 @@ import { type ActionClick, type ActionOutcome, actionMatches, type CommandAction
 import type { Clock, IdGenerator } from "./clock";
 import type { Command } from "./command";
 import type { Context } from "./context";
+import { inactiveActionReply, internalErrorReply, userErrorReply } from "./error-replies";
 import { isUserError } from "./errors";
 
 export interface ActionDispatcher {
@@ -46,14 +47,7 @@ export function createActionDispatcher(deps: ActionDispatcherDependencies): Acti
       const handler = handlers.find((h) => actionMatches(h.id, click.actionId));
       if (!handler) {
         log.info("button pressed that no command handles");
-        return {
-          reply: {
-            title: "This button does nothing here",
-            text: "This adpulse version has no action for this button. Ask again with `/campaign` for a fresh answer.",
-            ephemeral: true,
-            data: { error: { code: "inactive_action" } },
-          },
-        };
+        return { reply: inactiveActionReply() };
       }
       try {
         const tenant = await deps.store.tenants.seen(
@@ -82,27 +76,11 @@ export function createActionDispatcher(deps: ActionDispatcherDependencies): Acti
       } catch (error) {
         if (isUserError(error)) {
           log.info({ code: error.code }, "button refused");
-          return {
-            reply: {
-              title: "Can't do that",
-              text: [error.message, ...error.hints].join("\n"),
-              ephemeral: true,
-              tone: "bad",
-              data: { error: { code: error.code, message: error.message, hints: error.hints } },
-            },
-          };
+          return { reply: userErrorReply(error, "Can't do that") };
         }
         const errorId = deps.ids.next("err-");
         log.error({ err: error, errorId }, "button handler failed");
-        return {
-          reply: {
-            title: "Something went wrong",
-            text: `Sorry, that button failed on our side. The error id is \`${errorId}\`: give it to your admin.`,
-            ephemeral: true,
-            tone: "bad",
-            data: { error: { code: "internal", errorId } },
-          },
-        };
+        return { reply: internalErrorReply("that button failed on our side", errorId) };
       }
     },
   };

@@ -3,6 +3,7 @@ import type { Store } from "../store/store";
 import type { Clock, IdGenerator } from "./clock";
 import type { Command } from "./command";
 import type { Context } from "./context";
+import { internalErrorReply, userErrorReply } from "./error-replies";
 import { isUserError } from "./errors";
 import type { Invocation } from "./invocation";
 import { parseCommandText, parseTypedOptions } from "./parse-text";
@@ -89,23 +90,11 @@ export function createDispatcher(deps: DispatcherDependencies): Dispatcher {
       } catch (error) {
         if (isUserError(error)) {
           log.info({ command: commandName, code: error.code }, "user error");
-          return {
-            title: "Can't do that yet",
-            text: [error.message, ...error.hints].join("\n"),
-            ephemeral: true,
-            tone: "bad",
-            data: { error: { code: error.code, message: error.message, hints: error.hints } },
-          };
+          return userErrorReply(error, "Can't do that yet");
         }
         const errorId = deps.ids.next("err-");
         log.error({ err: error, command: commandName, errorId }, "command failed");
-        return {
-          title: "Something went wrong",
-          text: `Sorry, that failed on our side. The error id is \`${errorId}\`: give it to your admin.`,
-          ephemeral: true,
-          tone: "bad",
-          data: { error: { code: "internal", errorId } },
-        };
+        return internalErrorReply("that failed on our side", errorId);
       }
     },
   };

@@ -14,10 +14,10 @@ export function registerSeedCommand(program: Command): void {
       await withServices(async (services) => {
         const s = await seedDemo(services.store, opts.tenant, services.clock.now());
         process.stdout.write(
-          [
+          `${[
             `Seeded ${s.tenantId}: ${s.campaigns} campaigns, ${s.dailyRows} daily rows, ${s.audienceRows} audience rows (${s.from}..${s.to}).`,
             `  ${s.journeys} journeys (${s.touchpoints} touchpoints), ${s.influencers} influencers, ${s.posts} posts, ${s.appUsers} app users (${s.userEvents} events).`,
-          ].join("\n") + "\n",
+          ].join("\n")}\n`,
         );
       });
     });

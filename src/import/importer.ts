@@ -1,5 +1,6 @@
 import type { Clock, IdGenerator } from "../bot/clock";
 import { randomIds } from "../bot/clock";
+import { internalErrorReply, userErrorReply } from "../bot/error-replies";
 import { isUserError } from "../bot/errors";
 import type { PlatformName } from "../bot/invocation";
 import type { Reply } from "../bot/reply";
@@ -87,23 +88,11 @@ export function createImporter(deps: ImporterDependencies): Importer {
       } catch (error) {
         if (isUserError(error)) {
           log.info({ code: error.code }, "import refused");
-          return {
-            title: "Can't import that",
-            text: [error.message, ...error.hints].join("\n"),
-            ephemeral: true,
-            tone: "bad",
-            data: { error: { code: error.code, message: error.message, hints: error.hints } },
-          };
+          return userErrorReply(error, "Can't import that");
         }
         const errorId = ids.next("err-");
         log.error({ err: error, errorId }, "import failed");
-        return {
-          title: "Something went wrong",
-          text: `Sorry, the import failed on our side and nothing was written. The error id is \`${errorId}\`: give it to your admin.`,
-          ephemeral: true,
-          tone: "bad",
-          data: { error: { code: "internal", errorId } },
-        };
+        return internalErrorReply("the import failed on our side and nothing was written", errorId);
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { ButtonInteraction } from "discord.js";
 import type { ActionOutcome } from "../../bot/action";
+import { apologyReply, inactiveActionReply } from "../../bot/error-replies";
 import type { Reply } from "../../bot/reply";
 import type { Logger } from "../../logger";
 import { answerClick, type ClickRoute } from "./answer-click";
@@ -52,7 +53,7 @@ export async function handleButton(
   if (!interaction.inGuild()) return answer(Promise.resolve(directMessageReply()));
   if (!deps.actions) {
     log.info("button pressed but no action handler is installed");
-    return answer(Promise.resolve(inactiveButtonReply()));
+    return answer(Promise.resolve(inactiveActionReply()));
   }
   const click: ActionClick = {
     platform: "discord",
@@ -71,26 +72,10 @@ export async function handleButton(
     interaction,
     handler(click).catch((error: unknown): Reply => {
       log.error({ err: error }, "action handler failed");
-      return {
-        title: "Something went wrong",
-        text: "Sorry, that button failed on our side. Please try again in a minute.",
-        ephemeral: true,
-        tone: "bad",
-        data: { error: { code: "internal" } },
-      };
+      return apologyReply("that button");
     }),
     { log, deferAfterMs: deps.deferAfterMs },
   );
   log.info({ route }, "button answered");
   return route;
-}
-
-function inactiveButtonReply(): Reply {
-  return {
-    title: "This button does nothing here",
-    text: "This adpulse version has no action for this button. Ask again with `/campaign` for a fresh answer.",
-    ephemeral: true,
-    tone: "neutral",
-    data: { error: { code: "inactive_action" } },
-  };
 }

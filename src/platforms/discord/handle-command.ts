@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
 import type { Dispatcher } from "../../bot/dispatcher";
+import { apologyReply } from "../../bot/error-replies";
 import type { Invocation } from "../../bot/invocation";
 import type { Reply } from "../../bot/reply";
 import type { Logger } from "../../logger";
@@ -62,7 +63,7 @@ export async function handleSlashCommand(
 }
 
 /** The dispatcher promises never to throw; if it breaks that promise the user still gets words. */
-export async function dispatchSafely(
+async function dispatchSafely(
   deps: { dispatcher: Dispatcher },
   invocation: Invocation,
   log: Logger,
@@ -71,13 +72,7 @@ export async function dispatchSafely(
     return await deps.dispatcher.dispatch(invocation);
   } catch (error) {
     log.error({ err: error }, "dispatcher threw; answering with an apology");
-    return {
-      title: "Something went wrong",
-      text: "Sorry, that failed on our side. Please try again in a minute.",
-      ephemeral: true,
-      tone: "bad",
-      data: { error: { code: "internal" } },
-    };
+    return apologyReply();
   }
 }
 

@@ -4,6 +4,7 @@ import {
   type Attachment,
   type ChatInputCommandInteraction,
 } from "discord.js";
+import { userErrorReply } from "../../bot/error-replies";
 import { UserError } from "../../bot/errors";
 import { parsePlatform } from "../../bot/option-values";
 import type { Reply } from "../../bot/reply";
@@ -118,7 +119,9 @@ export async function handleImportCommand(
     };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return answer(Promise.resolve(refusal(error)));
+    return answer(
+      Promise.resolve(userErrorReply(error, "Can't import that", { hintsInData: false })),
+    );
   }
   const route = await answer(importer.importUpload(request, () => download(deps, file)));
   log.info({ route, file: file.name, tenant: request.tenantId }, "import answered");
@@ -165,16 +168,6 @@ function trustedHost(url: string, apiUrl?: string): boolean {
   } catch {
     return false;
   }
-}
-
-function refusal(error: UserError): Reply {
-  return {
-    title: "Can't import that",
-    text: [error.message, ...error.hints].join("\n"),
-    ephemeral: true,
-    tone: "bad",
-    data: { error: { code: error.code, message: error.message } },
-  };
 }
 
 function unavailableReply(): Reply {

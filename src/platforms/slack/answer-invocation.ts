@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { Dispatcher } from "../../bot/dispatcher";
+import { apologyReply } from "../../bot/error-replies";
 import type { Invocation } from "../../bot/invocation";
 import type { Reply } from "../../bot/reply";
 import type { Logger } from "../../logger";
@@ -30,13 +31,7 @@ export async function answerInvocation(
     reply = await deps.dispatcher.dispatch(invocation);
   } catch (error) {
     log.error({ err: error }, "dispatcher threw; answering with an apology");
-    reply = {
-      title: "Something went wrong",
-      text: "Sorry, that failed on our side. Please try again in a minute.",
-      ephemeral: true,
-      tone: "bad",
-      data: { error: { code: "internal" } },
-    };
+    reply = apologyReply();
   }
   try {
     const delivery = await deliverReply(client, reply, destination, log, deps.upload);

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
 import type { ActionClick, ActionOutcome } from "../../bot/action";
 import type { ActionDispatcher } from "../../bot/action-dispatcher";
-import type { Reply } from "../../bot/reply";
+import { apologyReply, inactiveActionReply } from "../../bot/error-replies";
 import type { Logger } from "../../logger";
 import { renderSlackMessage } from "./render-blocks";
 import { describeError } from "./upload-charts";
@@ -41,10 +41,10 @@ export function registerActionHandlers(app: App, deps: ActionHandlerDependencies
       (async () => {
         let outcome: ActionOutcome;
         try {
-          outcome = deps.actions ? await deps.actions.act(click) : { reply: inactiveReply() };
+          outcome = deps.actions ? await deps.actions.act(click) : { reply: inactiveActionReply() };
         } catch (error) {
           log.error({ err: error }, "action dispatcher threw; answering with an apology");
-          outcome = { reply: apology() };
+          outcome = { reply: apologyReply("that button") };
         }
         await applyOutcome(client, body, respond, outcome, log);
       })(),
@@ -126,23 +126,4 @@ async function applyOutcome(
         );
     }
   }
-}
-
-function inactiveReply(): Reply {
-  return {
-    title: "This button does nothing here",
-    text: "This adpulse version has no action for this button. Ask again with `/campaign` for a fresh answer.",
-    ephemeral: true,
-    data: { error: { code: "inactive_action" } },
-  };
-}
-
-function apology(): Reply {
-  return {
-    title: "Something went wrong",
-    text: "Sorry, that button failed on our side. Please try again in a minute.",
-    ephemeral: true,
-    tone: "bad",
-    data: { error: { code: "internal" } },
-  };
 }

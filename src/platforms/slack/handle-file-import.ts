@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, App, Middleware, webApi } from "@slack/bolt";
+import { userErrorReply } from "../../bot/error-replies";
 import { UserError } from "../../bot/errors";
 import { parsePlatform } from "../../bot/option-values";
 import type { Reply } from "../../bot/reply";
@@ -127,13 +128,7 @@ async function importFiles(
     };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    refusal = {
-      title: "Can't import that",
-      text: [error.message, ...error.hints].join("\n"),
-      ephemeral: true,
-      tone: "bad",
-      data: { error: { code: error.code, message: error.message } },
-    };
+    refusal = userErrorReply(error, "Can't import that", { hintsInData: false });
   }
   for (const file of files) {
     const name = file.name ?? file.title ?? "upload.csv";
