@@ -32,3 +32,18 @@ export function limitedInput(
     }
   })();
 }
+
+/**
+ * Whether a chat platform's file link may be fetched (and, for Slack, be sent the bot token):
+ * HTTPS on one of the platform's own file hosts, or the configured API base's origin (a proxy,
+ * a local stand-in). Anything else — another host, plain HTTP, not a URL — is refused.
+ */
+export function isPlatformFileUrl(url: string, hosts: readonly RegExp[], apiUrl?: string): boolean {
+  try {
+    const target = new URL(url);
+    if (apiUrl && new URL(apiUrl).origin === target.origin) return true;
+    return target.protocol === "https:" && hosts.some((host) => host.test(target.hostname));
+  } catch {
+    return false;
+  }
+}

@@ -11,7 +11,12 @@ import type { Reply } from "../../bot/reply";
 import type { CsvInput } from "../../import/csv-reader";
 import type { Importer, ImportRequest } from "../../import/importer";
 import { IMPORT_KINDS, type ImportKind } from "../../import/kinds";
-import { CHAT_IMPORT_MAX_BYTES, fileTooLarge, limitedInput } from "../../import/limited-download";
+import {
+  CHAT_IMPORT_MAX_BYTES,
+  fileTooLarge,
+  isPlatformFileUrl,
+  limitedInput,
+} from "../../import/limited-download";
 import type { ImportOptions } from "../../import/run-import";
 import type { Logger } from "../../logger";
 import { PLATFORMS } from "../../store/schema";
@@ -142,7 +147,7 @@ function importOptions(interaction: ChatInputCommandInteraction, fileName: strin
 async function download(deps: ImportCommandDependencies, file: Attachment): Promise<CsvInput> {
   const max = deps.maxBytes ?? CHAT_IMPORT_MAX_BYTES;
   if (file.size > max) throw fileTooLarge(file.name, max, file.size);
-  if (!trustedHost(file.url, deps.apiUrl)) {
+  if (!isPlatformFileUrl(file.url, DISCORD_FILE_HOSTS, deps.apiUrl)) {
     throw new UserError(
       `Discord did not give a download link for ${file.name}.`,
       "no_download_url",
@@ -158,16 +163,6 @@ async function download(deps: ImportCommandDependencies, file: Attachment): Prom
     );
   }
   return limitedInput(response.body as AsyncIterable<Uint8Array>, file.name, max);
-}
-
-function trustedHost(url: string, apiUrl?: string): boolean {
-  try {
-    const target = new URL(url);
-    if (apiUrl && new URL(apiUrl).origin === target.origin) return true;
-    return target.protocol === "https:" && DISCORD_FILE_HOSTS.some((h) => h.test(target.hostname));
-  } catch {
-    return false;
-  }
 }
 
 function unavailableReply(): Reply {

@@ -6,7 +6,12 @@ import type { Reply } from "../../bot/reply";
 import type { CsvInput } from "../../import/csv-reader";
 import type { Importer, ImportRequest } from "../../import/importer";
 import { type ImportKind, parseImportKind } from "../../import/kinds";
-import { CHAT_IMPORT_MAX_BYTES, fileTooLarge, limitedInput } from "../../import/limited-download";
+import {
+  CHAT_IMPORT_MAX_BYTES,
+  fileTooLarge,
+  isPlatformFileUrl,
+  limitedInput,
+} from "../../import/limited-download";
 import type { ImportOptions } from "../../import/run-import";
 import type { Logger } from "../../logger";
 import { deliverReply } from "./deliver-reply";
@@ -51,6 +56,9 @@ interface FileEvent {
   thread_ts?: string;
   files?: SlackFile[];
 }
+
+/** Slack serves files from its own hosts (GovSlack too); the bot token goes nowhere else. */
+const SLACK_FILE_HOSTS = [/\.slack\.com$/, /\.slack-gov\.com$/];
 
 /**
  * CSV files shared with the bot — in a DM, or in a channel with an @mention — are imported:
@@ -194,7 +202,7 @@ async function download(
   const max = deps.maxBytes ?? CHAT_IMPORT_MAX_BYTES;
   if ((file.size ?? 0) > max) throw fileTooLarge(name, max, file.size);
   const url = file.url_private_download ?? file.url_private;
-  if (!url || !trustedHost(url, deps.apiUrl)) {
+  if (!url || !isPlatformFileUrl(url, SLACK_FILE_HOSTS, deps.apiUrl)) {
     throw new UserError(`Slack did not give a download link for ${name}.`, "no_download_url", [
       "Share the file again.",
     ]);
@@ -214,17 +222,4 @@ async function download(
     );
   }
   return limitedInput(response.body as AsyncIterable<Uint8Array>, name, max);
-}
-
-function trustedHost(url: string, apiUrl?: string): boolean {
-  try {
-    const target = new URL(url);
-    if (apiUrl && new URL(apiUrl).origin === target.origin) return true;
-    return (
-      target.protocol === "https:" &&
-      (/\.slack\.com$/.test(target.hostname) || /\.slack-gov\.com$/.test(target.hostname))
-    );
-  } catch {
-    return false;
-  }
 }
