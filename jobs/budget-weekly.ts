@@ -11,7 +11,11 @@ import {
   summarizeBatch,
 } from "../src/reports/budget-recommendations";
 import { defineSlotJob } from "../src/scheduler/slot-job";
-import { subscriptionSpec } from "../src/scheduler/subscription-spec";
+import {
+  isChannelAccessError,
+  subscriptionSchedule,
+  subscriptionSpec,
+} from "../src/scheduler/subscription-spec";
 import type { NewBudgetRecommendation, Subscription } from "../src/store/schema";
 import { parseJsonObject } from "../src/store/subscriptions-repository";
 
@@ -32,11 +36,7 @@ export default defineSlotJob<Subscription>({
     const subscription = await store.subscriptions.byId(id);
     return subscription?.kind === BUDGET_SUBSCRIPTION_KIND ? subscription : undefined;
   },
-  schedule: (s) => ({
-    spec: subscriptionSpec(s),
-    latePolicy: s.late_policy,
-    activeFrom: new Date(s.active_from),
-  }),
+  schedule: subscriptionSchedule,
   prepare: async ({ ctx, run, subject }) => {
     const options = parseJsonObject<BudgetSubscriptionOptions>(subject.options);
     let rows: NewBudgetRecommendation[] = [];
@@ -61,7 +61,7 @@ export default defineSlotJob<Subscription>({
   },
   render: async ({ ctx, run, subject }) => {
     const stored = await ctx.store.budget.listBatch(ctx.tenant.id, run.run_key);
-    if (stored.length > 0) return batchMessage(ctx, run.run_key);
+    if (stored.length > 0) return batchMessage(ctx, run.run_key, stored);
     const options = parseJsonObject<BudgetSubscriptionOptions>(subject.options);
     const goal = options.goal ?? "revenue";
     try {
@@ -84,7 +84,7 @@ export default defineSlotJob<Subscription>({
     title: "Your weekly budget review could not be posted",
     text: [
       `The ${describeSchedule(subscriptionSpec(s))} budget review \`${s.id}\` for channel \`${delivery.channel_id}\` (due ${run.scheduled_for}) could not be posted: ${error}.`,
-      /not_in_channel|channel_not_found|Missing Access|Unknown Channel/i.test(error)
+      isChannelAccessError(error)
         ? "Invite adpulse to the channel (`/invite @adpulse` in Slack), then the next one goes out."
         : "The next one will try again; `/campaign budget unsubscribe` in that channel stops them.",
     ].join("\n"),

@@ -2,13 +2,17 @@ import type { Reply } from "../src/bot/reply";
 import { describeSchedule } from "../src/core/schedule/schedule-spec";
 import { buildDigest } from "../src/reports/digest-report";
 import { defineSlotJob } from "../src/scheduler/slot-job";
-import { subscriptionSpec } from "../src/scheduler/subscription-spec";
+import {
+  isChannelAccessError,
+  subscriptionSchedule,
+  subscriptionSpec,
+} from "../src/scheduler/subscription-spec";
 import type { Subscription, SubscriptionOptions } from "../src/store/schema";
 import { parseJsonObject } from "../src/store/subscriptions-repository";
 
 /** Hints for the owner, by the platform error that made a delivery fail. */
 function fixFor(error: string, id: string): string {
-  if (/not_in_channel|channel_not_found|Missing Access|Unknown Channel/i.test(error)) {
+  if (isChannelAccessError(error)) {
     return "Invite adpulse to the channel (`/invite @adpulse` in Slack), then the next digest goes out.";
   }
   if (/is_archived/.test(error))
@@ -27,11 +31,7 @@ export default defineSlotJob<Subscription>({
   description: "post each subscribed channel's daily, weekly or monthly digest at its local time",
   listSubjects: (store, platforms) => store.subscriptions.listActive("digest", platforms),
   findSubject: (store, id) => store.subscriptions.byId(id),
-  schedule: (s) => ({
-    spec: subscriptionSpec(s),
-    latePolicy: s.late_policy,
-    activeFrom: new Date(s.active_from),
-  }),
+  schedule: subscriptionSchedule,
   render: ({ ctx, run, subject: s, deps }) =>
     buildDigest(ctx, {
       cadence: s.cadence,

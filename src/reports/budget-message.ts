@@ -32,8 +32,13 @@ export function deciderName(rec: BudgetRecommendation): string {
  * for the ones still open. The same function renders the first post, the weekly post and the
  * update everyone sees after a decision, so the message only ever changes where a status did.
  */
-export async function batchMessage(ctx: Context, batchId: string): Promise<Reply> {
-  const recs = await ctx.store.budget.listBatch(ctx.tenant.id, batchId);
+export async function batchMessage(
+  ctx: Context,
+  batchId: string,
+  /** The batch's rows when the caller has just read them. */
+  stored?: readonly BudgetRecommendation[],
+): Promise<Reply> {
+  const recs = stored ?? (await ctx.store.budget.listBatch(ctx.tenant.id, batchId));
   const changes = await ctx.store.budget.changesFor(
     ctx.tenant.id,
     recs.map((r) => r.id),

@@ -117,6 +117,13 @@ export interface PreparedRun {
  * about exactly-once: due slots, claims, late policy, resuming dead runs, the delivery ledger,
  * pacing and retries. A job only says what its subjects are and what to post.
  */
+/** When a subject's slots fall: its schedule, what to do with missed ones, from when. */
+export interface SlotSchedule {
+  spec: ScheduleSpec;
+  latePolicy: LatePolicy;
+  activeFrom: Date;
+}
+
 export interface SlotJobDefinition<S extends JobSubject> {
   name: string;
   description: string;
@@ -124,7 +131,7 @@ export interface SlotJobDefinition<S extends JobSubject> {
   listSubjects(store: Store, platforms: readonly ChannelPlatform[]): Promise<S[]>;
   /** One subject by id (resuming a run); undefined once deleted. */
   findSubject(store: Store, id: string): Promise<S | undefined>;
-  schedule(subject: S): { spec: ScheduleSpec; latePolicy: LatePolicy; activeFrom: Date };
+  schedule(subject: S): SlotSchedule;
   /**
    * Decides what a claimed run posts, once per run (again only if the process died before the
    * delivery rows were written). Default: one delivery into the subject's channel.
@@ -280,9 +287,19 @@ async function runSlotJob<S extends JobSubject>(
     work.push({ run: { ...run, claimed_by: deps.owner }, subject, resumed: true });
   }
 
-  // 3. Deliver, a few runs at a time (each run's channel is paced on its own).
+  // 3. Deliver, a few runs at a time (each run's channel is paced on its own). A tenant with many
+  // subscriptions due at once is read once for the tick.
+  const tenants = new Map<string, Promise<Tenant | undefined>>();
+  const tenantOf = (id: string) => {
+    let tenant = tenants.get(id);
+    if (!tenant) {
+      tenant = store.tenants.get(id);
+      tenants.set(id, tenant);
+    }
+    return tenant;
+  };
   await mapPool(work, deps.concurrency ?? def.concurrency ?? 4, async (item) => {
-    const report = await executeRun(def, deps, item, log);
+    const report = await executeRun(def, deps, item, log, tenantOf);
     summary.runs.push(report);
     for (const d of report.deliveries) {
       if (d.status === "sent") summary.sent += 1;
@@ -298,6 +315,7 @@ async function executeRun<S extends JobSubject>(
   deps: JobDependencies,
   item: Work<S>,
   parentLog: Logger,
+  tenantOf: (id: string) => Promise<Tenant | undefined>,
 ): Promise<RunReport> {
   const { store, clock } = deps;
   const { run, subject } = item;
@@ -312,7 +330,7 @@ async function executeRun<S extends JobSubject>(
     outcome: "abandoned",
     deliveries: [],
   };
-  const tenant = subject ? await store.tenants.get(subject.tenant_id) : undefined;
+  const tenant = subject ? await tenantOf(subject.tenant_id) : undefined;
   if (!subject || !tenant) {
     // Deleted while the run was pending: nothing to post any more.
     await store.jobRuns.finish(run.run_key, deps.owner, "cancelled", clock.now());
