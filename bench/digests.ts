@@ -1,25 +1,3 @@
-/**
- * Scheduled digest benchmark (not part of the test suite):
- *
- *   npx tsx bench/digests.ts [subscriptions=1000] [tenants=5] [--slack]
- *
- * Seeds `tenants` copies of the demo data set (48 campaigns × 180 days each) in a SQLite file,
- * subscribes `subscriptions` channels (spread over the tenants, with a mix of platform, type and
- * metric options), then runs the `digest` job for one slot through the real engine: due slots,
- * claims, delivery rows, the digest report, its chart (720×360 PNG), ledger updates.
- *
- * Platform pacing is removed: by default a poster that accepts instantly; with `--slack` the real
- * Slack poster against the local stand-in (HTTP, Block Kit, files v2 upload; every channel is
- * distinct, so the one-message-per-second-per-channel spacing never waits).
- *
- * Prints: wall time in total; process CPU time per digest (user + system over all threads, so
- * PNG encoding on libuv's pool counts), split into the report alone and the chart alone; and the
- * cost of a scheduler tick when nothing is due. CPU time is the figure to compare across
- * machines: wall time depends on cores and load.
- */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import digest from "../jobs/digest";
 import { randomIds, systemClock } from "../src/bot/clock";
@@ -32,7 +10,7 @@ import type { ChannelPoster } from "../src/scheduler/channel-poster";
 import type { JobDependencies } from "../src/scheduler/slot-job";
 import type { SubscriptionOptions } from "../src/store/schema";
 import { seedDemo } from "../src/store/seed-demo";
-import { openStore } from "../src/store/store";
+import { openBenchStore } from "./bench-store";
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const total = Number(positional[0] ?? 1000);
@@ -62,8 +40,8 @@ const instantPoster: ChannelPoster = {
 };
 
 async function main() {
-  const dir = await mkdtemp(join(tmpdir(), "adpulse-bench-digests-"));
-  const store = await openStore(`sqlite:${join(dir, "bench.db")}`);
+  const bench = await openBenchStore();
+  const { store } = bench;
   let closeSlack = async () => {};
   try {
     process.stdout.write(`Seeding ${tenantCount} demo tenants and ${total} subscriptions…\n`);
@@ -198,8 +176,7 @@ async function main() {
     );
   } finally {
     await closeSlack();
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
+    await bench.dispose();
   }
 }
 

@@ -2,7 +2,7 @@ import commands from "../commands/index";
 import { type ActionDispatcher, createActionDispatcher } from "./bot/action-dispatcher";
 import type { Clock, IdGenerator } from "./bot/clock";
 import { randomIds, systemClock } from "./bot/clock";
-import { createDispatcher, type Dispatcher } from "./bot/dispatcher";
+import { type ChartRasterizer, createDispatcher, type Dispatcher } from "./bot/dispatcher";
 import { createChartRasterizer } from "./charts/rasterizer";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
@@ -14,6 +14,8 @@ export interface Services {
   config: Readonly<Config>;
   store: Store;
   dispatcher: Dispatcher;
+  /** Draws charts to PNG: for answers and for scheduled posts alike. */
+  rasterizer: ChartRasterizer;
   /** Button clicks (Approve / Reject), routed to the commands' action handlers. */
   actions: ActionDispatcher;
   clock: Clock;
@@ -36,10 +38,11 @@ export async function createServices(
   const store = await openStore(config.databaseUrl);
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
+  const rasterizer = createChartRasterizer();
   const dispatcher = createDispatcher({
     store,
     commands,
-    rasterizer: createChartRasterizer(),
+    rasterizer,
     clock,
     ids,
     log,
@@ -56,7 +59,17 @@ export async function createServices(
     defaultTimezone: config.defaultTimezone,
     managers: config.managers,
   });
-  return { config, store, dispatcher, actions, clock, ids, log, close: () => store.close() };
+  return {
+    config,
+    store,
+    dispatcher,
+    rasterizer,
+    actions,
+    clock,
+    ids,
+    log,
+    close: () => store.close(),
+  };
 }
 
 export interface RunningBot {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { isUserError } from "./bot/errors";
 import { registerAskCommand } from "./cli/ask-command";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./cli/cli-errors";
 import { registerExportCommand } from "./cli/export-command";
@@ -47,6 +48,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ConfigError || error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // Bad input found while a command ran (unknown tenant, bad period, may not import).
+    if (isUserError(error)) {
+      process.stderr.write(`${[error.message, ...error.hints].join("\n")}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);

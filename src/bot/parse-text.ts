@@ -87,8 +87,13 @@ export function parseTypedOptions(
 }
 
 function periodFrom(text: string, env: ParseEnvironment) {
+  return parsePeriodOrUserError(text, env.now, env.timezone);
+}
+
+/** parsePeriod, with a bad period as the UserError every surface shows (valid forms listed). */
+export function parsePeriodOrUserError(text: string, now: Date, timezone: string) {
   try {
-    return parsePeriod(text, env.now, env.timezone);
+    return parsePeriod(text, now, timezone);
   } catch (error) {
     throw asUserError(error);
   }

@@ -1,12 +1,12 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
-import { isUserError, UserError } from "../bot/errors";
+import { UserError } from "../bot/errors";
 import { parseCampaignType, parsePlatform } from "../bot/option-values";
-import { PERIOD_FORMS, type Period, PeriodError, parsePeriod } from "../core/period";
+import { parsePeriodOrUserError } from "../bot/parse-text";
 import { csvHeader, csvRows } from "../import/export-csv";
 import { EXPORT_VIEWS, type ExportView, exportView } from "../import/export-views";
-import { EXIT_OK, EXIT_USAGE, UsageError } from "./cli-errors";
+import { EXIT_OK, UsageError } from "./cli-errors";
 import { tenantOption, withServices } from "./with-services";
 
 interface ExportCliOptions {
@@ -43,51 +43,40 @@ export function registerExportCommand(program: Command): void {
         throw new UsageError(`unknown view "${viewText}": use one of ${EXPORT_VIEWS.join(", ")}`);
       }
       process.exitCode = await withServices(async (services) => {
-        try {
-          const tenant = await services.store.tenants.get(opts.tenant);
-          if (!tenant)
-            throw new UserError(`There is no tenant "${opts.tenant}".`, "unknown_tenant", [
-              "Import or seed data first: adpulse seed --demo",
-            ]);
-          let period: Period;
-          try {
-            period = parsePeriod(opts.period ?? "", services.clock.now(), tenant.timezone);
-          } catch (error) {
-            if (error instanceof PeriodError)
-              throw new UserError(error.message, "bad_period", [
-                `Periods: ${PERIOD_FORMS.join(", ")}.`,
-              ]);
-            throw error;
-          }
-          const table = await exportView({
-            store: services.store,
-            tenant,
-            view,
-            period,
-            platform: opts.platform ? parsePlatform(opts.platform) : undefined,
-            type: opts.type ? parseCampaignType(opts.type) : undefined,
-          });
-          const out = opts.output ? createWriteStream(opts.output) : process.stdout;
-          const write = async (text: string) => {
-            if (!out.write(text)) await once(out, "drain");
-          };
-          await write(`${opts.bom ? "\uFEFF" : ""}${csvHeader(table.columns)}`);
-          let rows = 0;
-          for await (const chunk of table.rows) {
-            rows += chunk.length;
-            await write(csvRows(table.columns, chunk));
-          }
-          if (opts.output) {
-            out.end();
-            await once(out, "finish");
-            process.stderr.write(`Wrote ${rows} rows to ${opts.output}.\n`);
-          }
-          return EXIT_OK;
-        } catch (error) {
-          if (!isUserError(error)) throw error;
-          process.stderr.write(`${[error.message, ...error.hints].join("\n")}\n`);
-          return EXIT_USAGE;
+        const tenant = await services.store.tenants.get(opts.tenant);
+        if (!tenant)
+          throw new UserError(`There is no tenant "${opts.tenant}".`, "unknown_tenant", [
+            "Import or seed data first: adpulse seed --demo",
+          ]);
+        const period = parsePeriodOrUserError(
+          opts.period ?? "",
+          services.clock.now(),
+          tenant.timezone,
+        );
+        const table = await exportView({
+          store: services.store,
+          tenant,
+          view,
+          period,
+          platform: opts.platform ? parsePlatform(opts.platform) : undefined,
+          type: opts.type ? parseCampaignType(opts.type) : undefined,
+        });
+        const out = opts.output ? createWriteStream(opts.output) : process.stdout;
+        const write = async (text: string) => {
+          if (!out.write(text)) await once(out, "drain");
+        };
+        await write(`${opts.bom ? "\uFEFF" : ""}${csvHeader(table.columns)}`);
+        let rows = 0;
+        for await (const chunk of table.rows) {
+          rows += chunk.length;
+          await write(csvRows(table.columns, chunk));
         }
+        if (opts.output) {
+          out.end();
+          await once(out, "finish");
+          process.stderr.write(`Wrote ${rows} rows to ${opts.output}.\n`);
+        }
+        return EXIT_OK;
       });
     });
 }

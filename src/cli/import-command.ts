@@ -1,6 +1,5 @@
 import { existsSync, statSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { isUserError, type UserError } from "../bot/errors";
 import { parsePlatform } from "../bot/option-values";
 import { formatIssue } from "../import/issues";
 import { IMPORT_KINDS, type ImportKind, parseImportKind } from "../import/kinds";
@@ -62,51 +61,45 @@ export function registerImportCommand(program: Command): void {
         throw new UsageError(`no such file: ${file}`);
       }
       process.exitCode = await withServices(async (services) => {
-        try {
-          const platform = opts.platform ? parsePlatform(opts.platform) : undefined;
-          const tenant = await services.store.tenants.seen(
-            opts.tenant,
-            opts.tenant === "local" ? "Demo team" : undefined,
-            services.config.defaultTimezone,
-            services.clock.now(),
+        const platform = opts.platform ? parsePlatform(opts.platform) : undefined;
+        const tenant = await services.store.tenants.seen(
+          opts.tenant,
+          undefined,
+          services.config.defaultTimezone,
+          services.clock.now(),
+        );
+        const ctx: ImportContext = {
+          store: services.store,
+          tenant,
+          user: { id: opts.user },
+          clock: services.clock,
+          log: services.log,
+          managers: services.config.managers,
+        };
+        const options = {
+          dryRun: opts.dryRun,
+          date: opts.date,
+          platform,
+          dayOrder: opts.dateOrder,
+          ...(opts.parallel === false ? { parallel: false } : {}),
+        };
+        const summary =
+          file === "-"
+            ? await importFromStream(ctx, kind, process.stdin, { ...options, fileName: "stdin" })
+            : await importFromFile(ctx, kind, file, options);
+        if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        if (summary.status === "invalid") {
+          const lines = summary.errors.map(formatIssue);
+          if (summary.errorCount > lines.length)
+            lines.push(`…and ${summary.errorCount - lines.length} more`);
+          process.stderr.write(
+            `${file}: nothing imported, ${summary.errorCount} problem${summary.errorCount === 1 ? "" : "s"}:\n${lines.map((l) => `  ${l}`).join("\n")}\n`,
           );
-          const ctx: ImportContext = {
-            store: services.store,
-            tenant,
-            user: { id: opts.user },
-            clock: services.clock,
-            log: services.log,
-            managers: services.config.managers,
-          };
-          const options = {
-            dryRun: opts.dryRun,
-            date: opts.date,
-            platform,
-            dayOrder: opts.dateOrder,
-            ...(opts.parallel === false ? { parallel: false } : {}),
-          };
-          const summary =
-            file === "-"
-              ? await importFromStream(ctx, kind, process.stdin, { ...options, fileName: "stdin" })
-              : await importFromFile(ctx, kind, file, options);
-          if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-          if (summary.status === "invalid") {
-            const lines = summary.errors.map(formatIssue);
-            if (summary.errorCount > lines.length)
-              lines.push(`…and ${summary.errorCount - lines.length} more`);
-            process.stderr.write(
-              `${file}: nothing imported, ${summary.errorCount} problem${summary.errorCount === 1 ? "" : "s"}:\n${lines.map((l) => `  ${l}`).join("\n")}\n`,
-            );
-            return EXIT_USAGE;
-          }
-          if (!opts.json)
-            process.stdout.write(`${renderReplyAsText(summaryReply(summary), { width: 100 })}\n`);
-          return EXIT_OK;
-        } catch (error) {
-          if (!isUserError(error)) throw error;
-          process.stderr.write(`${[error.message, ...(error as UserError).hints].join("\n")}\n`);
           return EXIT_USAGE;
         }
+        if (!opts.json)
+          process.stdout.write(`${renderReplyAsText(summaryReply(summary), { width: 100 })}\n`);
+        return EXIT_OK;
       });
     });
 }

@@ -204,7 +204,7 @@ function similarity(a: string, b: string): number {
 }
 
 /** Lower case, accents dropped ("Café" = "cafe"). */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

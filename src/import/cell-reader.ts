@@ -1,3 +1,4 @@
+import { addDays } from "../core/days";
 import { type DayOrder, DayReader, parseInstant } from "./dates";
 import { type ImportIssue, type IssueLog, shortValue } from "./issues";
 import { type ColumnMapping, columnOf, type MappedColumn } from "./mapping";
@@ -27,6 +28,8 @@ export class CellReader {
   rounded = false;
   private readonly days: DayReader;
   private readonly indexes = new Map<string, number>();
+  /** Instants from here on are in the future: a day of slack, "today" is the tenant's, instants UTC. */
+  private readonly futureFrom: string;
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -34,6 +37,7 @@ export class CellReader {
     private readonly issues: IssueLog,
   ) {
     this.days = new DayReader(formats.dayOrder);
+    this.futureFrom = `${addDays(formats.today, 2)}T00:00:00.000Z`;
     for (const key of mapping.fields.keys()) {
       const index = columnOf(mapping, key);
       if (index !== undefined) this.indexes.set(key, index);
@@ -204,9 +208,7 @@ export class CellReader {
       this.report(field, `${label}: ${result.error}`, text);
       return null;
     }
-    // A day of slack: "today" is the tenant's, the instant is UTC.
-    const limit = new Date(Date.parse(`${this.formats.today}T00:00:00Z`) + 2 * 86_400_000);
-    if ((result.at as string) >= limit.toISOString()) {
+    if ((result.at as string) >= this.futureFrom) {
       this.report(field, `${label} is in the future (today is ${this.formats.today})`, text);
       return null;
     }

@@ -8,12 +8,7 @@ import type { Logger } from "../logger";
 import type { Store } from "../store/store";
 import type { CsvInput } from "./csv-reader";
 import type { ImportKind } from "./kinds";
-import {
-  assertMayImport,
-  type ImportContext,
-  type ImportOptions,
-  importFromStream,
-} from "./run-import";
+import { type ImportContext, type ImportOptions, importFromStream } from "./run-import";
 import { summaryReply } from "./summary";
 
 /** One upload from a chat platform: who, where, what. Adapters fill it from the payload. */
@@ -77,13 +72,8 @@ export function createImporter(deps: ImporterDependencies): Importer {
           log,
           managers: deps.managers,
         };
-        await assertMayImport(ctx);
-        const summary = await importFromStream(
-          ctx,
-          request.kind,
-          await open(),
-          request.options ?? {},
-        );
+        // The permission check comes first inside; `open` (the download) only after it.
+        const summary = await importFromStream(ctx, request.kind, open, request.options ?? {});
         return summaryReply(summary);
       } catch (error) {
         if (isUserError(error)) {

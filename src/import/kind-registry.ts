@@ -3,7 +3,7 @@ import type { CellReader } from "./cell-reader";
 import type { KindSpec } from "./fields";
 import type { ImportKind } from "./kinds";
 import { type CampaignBatch, CampaignRowBuilder } from "./kinds/campaigns-rows";
-import { campaignsSpec, platformFromHeaders } from "./kinds/campaigns-spec";
+import { campaignsSpec, METRIC_FIELDS, platformFromHeaders } from "./kinds/campaigns-spec";
 import { journeysSpec, pathRowReader, touchpointRowReader } from "./kinds/journeys-spec";
 import { type KeyedBatch, KeyedRowBuilder, type KeyedRowReader } from "./kinds/keyed-rows";
 import {
@@ -70,15 +70,7 @@ export const KIND_DEFINITIONS: Readonly<Record<ImportKind, KindDefinition>> = {
           : "--date";
       const facts: ConverterSetup["facts"] = { dateSource, aggregated: builder.aggregating };
       if (recognised) facts.export = recognised.export;
-      facts.metrics = builder.mappedMetrics.flatMap((m, i) =>
-        m
-          ? [
-              ["spend", "impressions", "reach", "clicks", "engagements", "conversions", "revenue"][
-                i
-              ] as string,
-            ]
-          : [],
-      );
+      facts.metrics = METRIC_FIELDS.filter((_, i) => builder.mappedMetrics[i]);
       return { converter: builder as RowConverter<ImportBatch>, facts };
     },
   },

@@ -15,6 +15,7 @@ import type { DayOrder } from "./dates";
 import { IssueLog } from "./issues";
 import type { ImportKind } from "./kinds";
 import type { CampaignBatch } from "./kinds/campaigns-rows";
+import { METRIC_FIELDS } from "./kinds/campaigns-spec";
 import type { KeyedBatch } from "./kinds/keyed-rows";
 import { type ParseEvent, type ParseOptions, type ParseStart, parseCsv } from "./parse-csv";
 import { parseInWorker } from "./parse-in-worker";
@@ -88,11 +89,13 @@ interface WriteOutcome {
 export async function importFromStream(
   ctx: ImportContext,
   kind: ImportKind | "auto",
-  input: CsvInput | Readable,
+  /** The bytes, or how to fetch them: opened only once the user may import (no wasted download). */
+  input: CsvInput | Readable | (() => Promise<CsvInput>),
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const parseOptions = await prepare(ctx, kind, options);
-  return run(ctx, parseCsv(input as CsvInput, parseOptions), options);
+  const bytes = typeof input === "function" ? await input() : input;
+  return run(ctx, parseCsv(bytes as CsvInput, parseOptions), options);
 }
 
 /** {@link importFromStream} over bytes already in memory (a chat attachment). */
@@ -149,7 +152,7 @@ async function prepare(
  * Managers and members with the importer role may import (see src/core/permissions.ts for the
  * bootstrap and console rules); everyone else gets a UserError naming who can.
  */
-export async function assertMayImport(ctx: ImportContext): Promise<void> {
+async function assertMayImport(ctx: ImportContext): Promise<void> {
   const granted = await ctx.store.roles.rolesOf(ctx.tenant.id, ctx.user.id);
   const actor = {
     userId: ctx.user.id,
@@ -214,15 +217,7 @@ async function run(
                 tenantId,
                 dryRun,
                 now: ctx.clock.now(),
-                mappedMetrics: [
-                  "spend",
-                  "impressions",
-                  "reach",
-                  "clicks",
-                  "engagements",
-                  "conversions",
-                  "revenue",
-                ].map((m) => start.columns.some((c) => c.field === m)),
+                mappedMetrics: METRIC_FIELDS.map((m) => start.columns.some((c) => c.field === m)),
               },
               issues,
             )

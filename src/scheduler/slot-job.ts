@@ -15,7 +15,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { createOwnerLiveness } from "./run-owner";
 
 /** A run not heard from (heartbeat) for this long is taken over by another process. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** What every job run needs, built once per process (see start-job-scheduler.ts). */
 export interface JobDependencies {
@@ -146,12 +146,12 @@ export interface SlotJobDefinition<S extends JobSubject> {
 }
 
 /** A delivery's id: its run and channel (the pair is unique anyway). */
-export function deliveryIdOf(runKey: string, channelId: string): string {
+function deliveryIdOf(runKey: string, channelId: string): string {
   return `${runKey}@${channelId}`;
 }
 
 /** `<job>:<subject>:<slot ISO>`. */
-export function runKeyOf(job: string, subjectId: string, slot: Date): string {
+function runKeyOf(job: string, subjectId: string, slot: Date): string {
   return `${job}:${subjectId}:${slot.toISOString()}`;
 }
 

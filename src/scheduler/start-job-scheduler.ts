@@ -1,6 +1,5 @@
 import { jobs } from "../../jobs/index";
 import type { Services } from "../app";
-import { createChartRasterizer } from "../charts/rasterizer";
 import { ChannelPacer, realSleep } from "./channel-pacer";
 import { createChannelPosters, type PosterOptions } from "./channel-posters";
 import { processOwnerId } from "./run-owner";
@@ -17,7 +16,7 @@ export async function createJobDependencies(
     clock: services.clock,
     ids: services.ids,
     log: services.log.child({ component: "scheduler" }),
-    rasterizer: createChartRasterizer(),
+    rasterizer: services.rasterizer,
     posters: await createChannelPosters(services.config, services.log, options),
     owner: processOwnerId(),
     pacer: new ChannelPacer(services.clock, realSleep),

@@ -95,16 +95,4 @@ export class DeliveriesRepository {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
-
-  /** A tenant's latest deliveries into one channel, newest first. */
-  async recentInChannel(tenantId: string, channelId: string, limit = 20): Promise<DeliveryRow[]> {
-    return this.db
-      .selectFrom("deliveries")
-      .selectAll()
-      .where("tenant_id", "=", tenantId)
-      .where("channel_id", "=", channelId)
-      .orderBy("created_at", "desc")
-      .limit(limit)
-      .execute();
-  }
 }

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from "kysely";
 import { addDays, startOfIsoWeek } from "../core/days";
+import { TOTAL_NAMES } from "../core/kpis";
 import { splitIntoWeeks } from "../core/week-split";
 import type {
   AgeGroup,
@@ -37,15 +38,8 @@ export type AudienceTotalsRow = {
 
 const INSERT_CHUNK = 500;
 
-const METRIC_COLUMNS = [
-  "spend",
-  "impressions",
-  "reach",
-  "clicks",
-  "engagements",
-  "conversions",
-  "revenue",
-] as const;
+/** The campaign metric columns: the seven totals of the KPI contract. */
+const METRIC_COLUMNS = TOTAL_NAMES;
 
 type MetricsEb = ExpressionBuilder<Database, "campaign_daily_metrics">;
 

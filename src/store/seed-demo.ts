@@ -4,6 +4,7 @@ import { generateDemoData } from "../core/demo-data";
 import { generateDemoInfluencers } from "../core/demo-influencers";
 import { generateDemoJourneys } from "../core/demo-journeys";
 import type { Store } from "./store";
+import { defaultTenantName } from "./tenants-repository";
 
 export interface SeedSummary {
   tenantId: string;
@@ -30,7 +31,7 @@ export async function seedDemo(store: Store, tenantId: string, now: Date): Promi
   const tenant = await store.tenants.ensure(
     {
       id: tenantId,
-      name: tenantId === "local" ? "Demo team" : tenantId,
+      name: defaultTenantName(tenantId),
       timezone: "UTC",
       currency: "USD",
     },

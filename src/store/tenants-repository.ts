@@ -21,7 +21,10 @@ export class TenantsRepository {
    * and USD, the one place that decides how a first-seen tenant starts.
    */
   seen(id: string, name: string | undefined, defaultTimezone: string, now: Date): Promise<Tenant> {
-    return this.ensure({ id, name: name ?? id, timezone: defaultTimezone, currency: "USD" }, now);
+    return this.ensure(
+      { id, name: name ?? defaultTenantName(id), timezone: defaultTimezone, currency: "USD" },
+      now,
+    );
   }
 
   /** Returns the tenant, creating it with `defaults` the first time it is seen. */
@@ -42,4 +45,9 @@ export class TenantsRepository {
   async update(id: string, changes: Partial<Omit<Tenant, "id" | "created_at">>): Promise<void> {
     await this.db.updateTable("tenants").set(changes).where("id", "=", id).execute();
   }
+}
+
+/** The console's `local` tenant holds the demo team; others are named by their id until told. */
+export function defaultTenantName(id: string): string {
+  return id === "local" ? "Demo team" : id;
 }

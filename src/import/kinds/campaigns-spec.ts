@@ -1,3 +1,4 @@
+import { TOTAL_NAMES } from "../../core/kpis";
 import type { Platform } from "../../store/schema";
 import type { FieldSpec, KindSpec } from "../fields";
 import { normalizeHeader } from "../headers";
@@ -249,16 +250,8 @@ const FIELDS: readonly FieldSpec[] = [
   },
 ];
 
-/** The figures a campaign row carries, in store order. */
-export const METRIC_FIELDS = [
-  "spend",
-  "impressions",
-  "reach",
-  "clicks",
-  "engagements",
-  "conversions",
-  "revenue",
-] as const;
+/** The figures a campaign row carries, in store order: the seven totals of the KPI contract. */
+export const METRIC_FIELDS = TOTAL_NAMES;
 
 export const campaignsSpec: KindSpec = {
   kind: "campaigns",

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import { epochToDay } from "../../core/days";
+import { dayToEpoch, epochToDay } from "../../core/days";
 import {
   AGE_GROUPS,
   type AudienceRow,
@@ -103,11 +103,16 @@ export class CampaignWriter {
   /** Set once any problem is known: keep validating, stop writing (it will be rolled back). */
   private halted = false;
 
+  /** The figures the file has (the others keep their stored values on update). */
+  private readonly mappedFields: readonly MetricField[];
+
   constructor(
     private readonly store: Store,
     private readonly options: CampaignWriterOptions,
     private readonly issues: IssueLog,
-  ) {}
+  ) {
+    this.mappedFields = METRIC_FIELDS.filter((_, i) => options.mappedMetrics[i]);
+  }
 
   private get tenantId() {
     return this.options.tenantId;
@@ -127,14 +132,14 @@ export class CampaignWriter {
     const range = await this.store.metrics.dataRange(this.tenantId);
     if (range) {
       this.dataRange = {
-        from: Date.parse(`${range.from}T00:00:00Z`) / 86_400_000,
-        to: Date.parse(`${range.to}T00:00:00Z`) / 86_400_000,
+        from: dayToEpoch(range.from),
+        to: dayToEpoch(range.to),
       };
     }
     const raw = this.raw();
     if (raw) {
       const cols = METRIC_FIELDS.join(", ");
-      const mapped = METRIC_FIELDS.filter((_, i) => this.options.mappedMetrics[i]);
+      const mapped = this.mappedFields;
       this.statements = {
         existing: raw.prepare(
           `select campaign_id, day, ${cols} from campaign_daily_metrics where tenant_id = ? and campaign_id in (select value from json_each(?)) and day >= ? and day <= ?`,
@@ -499,7 +504,7 @@ export class CampaignWriter {
   }
 
   private async updateKysely(rows: unknown[][]): Promise<void> {
-    const mapped = METRIC_FIELDS.filter((_, i) => this.options.mappedMetrics[i]);
+    const mapped = this.mappedFields;
     for (const row of rows) {
       const set: Record<string, number> = {};
       mapped.forEach((field, k) => {
@@ -678,8 +683,10 @@ function rowKeys(row: readonly unknown[]): { tenant_id: string; campaign_id: str
   return { tenant_id: row[0] as string, campaign_id: row[1] as string };
 }
 
-function metrics(row: readonly unknown[]): Record<(typeof METRIC_FIELDS)[number], number> {
-  const out = {} as Record<(typeof METRIC_FIELDS)[number], number>;
+type MetricField = (typeof METRIC_FIELDS)[number];
+
+function metrics(row: readonly unknown[]): Record<MetricField, number> {
+  const out = {} as Record<MetricField, number>;
   METRIC_FIELDS.forEach((field, i) => {
     out[field] = row[3 + i] as number;
   });

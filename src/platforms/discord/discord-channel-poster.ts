@@ -22,7 +22,7 @@ export interface DiscordChannelPosterOptions {
  * Discord allows about five messages per 5 s in one channel; one a second keeps digests of many
  * subscriptions in one channel well inside it without waiting on the bucket.
  */
-export const DISCORD_CHANNEL_INTERVAL_MS = 1_000;
+const DISCORD_CHANNEL_INTERVAL_MS = 1_000;
 
 /** Discord API error codes that will not go away by retrying. */
 const UNKNOWN_CHANNEL = 10003;

@@ -1,4 +1,4 @@
-import { closestNames } from "../../core/fuzzy";
+import { closestNames, fold as foldAccents } from "../../core/fuzzy";
 import { parsePeriod } from "../../core/period";
 import { DISCORD_LIMITS as L } from "./discord-limits";
 import { truncate } from "./discord-text";
@@ -124,11 +124,7 @@ export function suggestChoices(typed: string, choices: readonly string[]): Sugge
     .map((c) => ({ name: truncate(c, L.choiceName), value: c }));
 }
 
-/** Lower case, accents dropped, spacing collapsed: "Café  Promo" → "cafe promo". */
+/** Lower case, accents dropped (the fuzzy matcher's fold), spacing collapsed: "Café  Promo" → "cafe promo". */
 function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ");
+  return foldAccents(text).replace(/\s+/g, " ");
 }

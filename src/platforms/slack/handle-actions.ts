@@ -46,14 +46,14 @@ export function registerActionHandlers(app: App, deps: ActionHandlerDependencies
           log.error({ err: error }, "action dispatcher threw; answering with an apology");
           outcome = { reply: apologyReply("that button") };
         }
-        await applyOutcome(client, body, respond, outcome, log);
+        await applyOutcome(client, click, body, respond, outcome, log);
       })(),
     );
   });
 }
 
 /** A `block_actions` payload's first button press as a platform-neutral click. */
-export function clickFromBlockAction(body: BlockAction): ActionClick | undefined {
+function clickFromBlockAction(body: BlockAction): ActionClick | undefined {
   const action = body.actions[0] as ButtonAction | undefined;
   const teamId = body.team?.id ?? body.user.team_id;
   if (!action || !teamId) return undefined;
@@ -73,16 +73,16 @@ export function clickFromBlockAction(body: BlockAction): ActionClick | undefined
 
 async function applyOutcome(
   client: webApi.WebClient,
+  click: ActionClick,
   body: BlockAction,
   respond: RespondFn,
   outcome: ActionOutcome,
   log: Logger,
 ): Promise<void> {
-  const click = clickFromBlockAction(body);
   if (outcome.update) {
     const message = renderSlackMessage(outcome.update);
     try {
-      if (!click?.channelId || !click.messageId)
+      if (!click.channelId || !click.messageId)
         throw new Error("no channel or message ts in the payload");
       await client.chat.update({
         channel: click.channelId,
@@ -113,7 +113,7 @@ async function applyOutcome(
       });
     } catch (error) {
       log.warn({ reason: describeError(error) }, "response_url failed; trying chat.postEphemeral");
-      if (!click?.channelId) return;
+      if (!click.channelId) return;
       await client.chat
         .postEphemeral({
           channel: click.channelId,

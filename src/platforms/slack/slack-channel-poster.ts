@@ -29,7 +29,7 @@ export interface SlackChannelPosterOptions {
 }
 
 /** Slack's guidance for chat.postMessage: about one message per second per channel. */
-export const SLACK_CHANNEL_INTERVAL_MS = 1_000;
+const SLACK_CHANNEL_INTERVAL_MS = 1_000;
 
 /** Web API errors that go away on their own. */
 const TRANSIENT_CODES = new Set([
