@@ -5,7 +5,8 @@
  * step is pure calendar math. Doing it on UTC midnights means DST never adds or drops a day.
  */
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a calendar day of UTC (which has no DST). */
+export const MS_PER_DAY = 86_400_000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
@@ -39,7 +40,17 @@ export function dayToEpoch(day: string): number {
  * @example epochToDay(1) // "1970-01-02"
  */
 export function epochToDay(epoch: number): string {
-  return new Date(epoch * MS_PER_DAY).toISOString().slice(0, 10);
+  return utcDayOf(epoch * MS_PER_DAY);
+}
+
+/**
+ * The UTC calendar day of an instant in epoch milliseconds. Shift the instant by a zone's offset
+ * first to get that zone's local day.
+ *
+ * @example utcDayOf(Date.parse("2026-03-01T23:30:00Z")) // "2026-03-01"
+ */
+export function utcDayOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /**
@@ -66,8 +77,18 @@ export function daysBetween(from: string, to: string): number {
  * @example isoWeekday("2026-03-01") // 7 (a Sunday)
  */
 export function isoWeekday(day: string): number {
-  // 1970-01-01 was a Thursday (ISO 4).
-  return ((((dayToEpoch(day) + 3) % 7) + 7) % 7) + 1;
+  return isoWeekdayOfEpoch(dayToEpoch(day));
+}
+
+/**
+ * ISO weekday of the day `epoch` days after 1970-01-01, for loops that already count in epoch
+ * days (no day text to parse).
+ *
+ * @example isoWeekdayOfEpoch(0) // 4 (1970-01-01 was a Thursday)
+ */
+export function isoWeekdayOfEpoch(epoch: number): number {
+  // The double modulo keeps days before 1970 (negative epochs) in 1–7.
+  return ((((epoch + 3) % 7) + 7) % 7) + 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AppUser, AppUserAgeGroup, AppUserGender, UserEvent } from "../store/schema";
-import { dayToEpoch, epochToDay, isIsoDay } from "./days";
-import { createRng, type Rng } from "./random";
+import { dayToEpoch, epochToDay, isIsoDay, isoWeekdayOfEpoch, MS_PER_DAY } from "./days";
+import { createRng, type Rng, weightedIndex } from "./random";
 
 export interface DemoAppUsersOptions {
   tenantId: string;
@@ -98,7 +98,7 @@ export function generateDemoAppUsers(options: DemoAppUsersOptions): DemoAppUsers
     let balance = signup >= windowStart ? 50 : rng.int(0, 400);
     let earnedInWindow = 0;
     for (let d = Math.max(signup, windowStart); d <= end; d++) {
-      const weekend = ((d + 3) % 7) + 1 >= 6;
+      const weekend = isoWeekdayOfEpoch(d) >= 6;
       const joined = d === signup;
       if (!rng.chance(Math.min(0.9, 0.08 * activity * (weekend ? 1.3 : 1)))) {
         if (joined) day(d, [["signup", 50, 0]]);
@@ -144,14 +144,14 @@ export function generateDemoAppUsers(options: DemoAppUsersOptions): DemoAppUsers
 function instant(rng: Rng, epochDay: number): string {
   const hour = Math.min(23, Math.max(6, Math.round(rng.normal(15, 4))));
   const ms = ((hour * 60 + rng.int(0, 59)) * 60 + rng.int(0, 59)) * 1000 + rng.int(0, 999);
-  return new Date(Date.parse(`${epochToDay(epochDay)}T00:00:00.000Z`) + ms).toISOString();
+  return new Date(epochDay * MS_PER_DAY + ms).toISOString();
 }
 
+/** A value drawn with probability proportional to its weight. */
 function weighted<T>(rng: Rng, weights: readonly (readonly [T, number])[]): T {
-  let r = rng.next() * weights.reduce((a, [, w]) => a + w, 0);
-  for (const [value, w] of weights) {
-    r -= w;
-    if (r <= 0) return value;
-  }
-  return (weights.at(-1) as readonly [T, number])[0];
+  const index = weightedIndex(
+    rng,
+    weights.map(([, w]) => w),
+  );
+  return (weights[index] as readonly [T, number])[0];
 }

@@ -1,10 +1,10 @@
 import type { AudienceRow, Campaign, DailyMetricRow } from "../store/schema";
 import { AGE_GROUPS, GENDERS } from "../store/schema";
-import { addDays, dayToEpoch, epochToDay, isIsoDay } from "./days";
+import { addDays, dayToEpoch, epochToDay, isIsoDay, isoWeekdayOfEpoch } from "./days";
 import { splitAudience } from "./demo-audience";
 import { type CampaignPlan, planCampaigns } from "./demo-campaigns";
 import { PLATFORM_PROFILES } from "./demo-profiles";
-import { createRng, type Rng } from "./random";
+import { createRng, meanOneLognormal, type Rng } from "./random";
 
 export interface DemoDataOptions {
   tenantId: string;
@@ -100,11 +100,11 @@ function simulateCampaign(
   const impressions = carry();
   const engagements = carry();
   const conversions = carry();
-  const noise = (sd: number) => Math.exp(rng.normal(0, sd) - (sd * sd) / 2); // mean 1
+  const noise = (sd: number) => meanOneLognormal(rng, sd);
 
   const rows: DailyMetricRow[] = [];
   for (let e = first; e <= last; e++) {
-    const weekend = ((e + 3) % 7) + 1 >= 6; // ISO weekday 6–7; 1970-01-01 was a Thursday
+    const weekend = isoWeekdayOfEpoch(e) >= 6;
     const progress = days > 1 ? (e - windowFrom) / (days - 1) - 0.5 : 0;
     const sinceStart = e - startEpoch;
     // New campaigns spend cautiously while the platform's delivery learns.

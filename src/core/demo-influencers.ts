@@ -1,12 +1,12 @@
 import type { Influencer, Post } from "../store/schema";
-import { addDays, isIsoDay } from "./days";
+import { addDays, isIsoDay, isoWeekdayOfEpoch, MS_PER_DAY } from "./days";
 import {
   INFLUENCER_TIERS,
   type InfluencerTier,
   TIER_MIN_FOLLOWERS,
   tierForFollowers,
 } from "./influencers/tiers";
-import { createRng, type Rng, weightedIndex } from "./random";
+import { createRng, meanOneLognormal, type Rng, weightedIndex } from "./random";
 
 /**
  * Platforms of the demo influencers. They are ad platforms too, so the `platform:` filter every
@@ -310,7 +310,7 @@ function simulatePost(
   const dayIndex = weightedDay(rng, windowStart, days - 1, profile.weekdays);
   const at =
     windowStart +
-    dayIndex * 86_400_000 +
+    dayIndex * MS_PER_DAY +
     weightedIndex(rng, profile.hours) * 3_600_000 +
     rng.int(0, 59) * 60_000;
   const lift = Math.exp(0.35 * quality);
@@ -318,20 +318,21 @@ function simulatePost(
   const fakeDrag = 1 - row.fake_follower_share;
   const reach = Math.max(
     50,
-    Math.round(row.followers * REACH_RATE[tier] * fakeDrag * lognormal(rng, 0.35) * viral),
+    Math.round(row.followers * REACH_RATE[tier] * fakeDrag * meanOneLognormal(rng, 0.35) * viral),
   );
   const impressions = Math.round(reach * rng.float(1.1, 1.6));
-  const engaged = reach * ENGAGEMENT_RATE[tier] * profile.engagement * lift * lognormal(rng, 0.25);
+  const engaged =
+    reach * ENGAGEMENT_RATE[tier] * profile.engagement * lift * meanOneLognormal(rng, 0.25);
   const contentType = rng.pick(profile.contentTypes);
   const likes = Math.round(engaged * 0.86);
   const comments = Math.round(engaged * 0.05 * (contentType === "article" ? 2 : 1));
   const shares = Math.round(engaged * (creator.platform === "tiktok" ? 0.06 : 0.035));
   const saves = Math.round(engaged * (contentType === "carousel" ? 0.08 : 0.03));
-  const clicks = Math.round(reach * profile.ctr * lift * lognormal(rng, 0.3));
-  const cvr = Math.min(0.12, 0.03 * Math.exp(0.45 * quality) * lognormal(rng, 0.3));
+  const clicks = Math.round(reach * profile.ctr * lift * meanOneLognormal(rng, 0.3));
+  const cvr = Math.min(0.12, 0.03 * Math.exp(0.45 * quality) * meanOneLognormal(rng, 0.3));
   const conversions = Math.min(clicks, Math.round(clicks * cvr));
   const aov = creator.platform === "linkedin" ? 160 : 70;
-  const revenue = conversions > 0 ? round(conversions * aov * lognormal(rng, 0.2), 2) : 0;
+  const revenue = conversions > 0 ? round(conversions * aov * meanOneLognormal(rng, 0.2), 2) : 0;
   const sponsored = rng.chance(0.85);
   const tags = rng.shuffle(HASHTAGS[creator.category] ?? []).slice(0, rng.int(2, 5));
   if (sponsored) tags.push(rng.pick(BRAND_TAGS));
@@ -406,10 +407,9 @@ function weightedDay(
 ): number {
   for (;;) {
     const day = rng.int(0, days - 1);
-    const epochDay = Math.floor((windowStart + day * 86_400_000) / 86_400_000);
-    const weekday = (((epochDay + 3) % 7) + 7) % 7; // 0 = Monday; 1970-01-01 was a Thursday
+    const epochDay = Math.floor((windowStart + day * MS_PER_DAY) / MS_PER_DAY);
     const max = Math.max(...weekdays);
-    if (rng.next() * max < (weekdays[weekday] as number)) return day;
+    if (rng.next() * max < (weekdays[isoWeekdayOfEpoch(epochDay) - 1] as number)) return day;
   }
 }
 
@@ -422,10 +422,6 @@ function hoursPeaking(peaks: readonly number[]): number[] {
     const distance = Math.min(...peaks.map((p) => Math.min(Math.abs(h - p), 24 - Math.abs(h - p))));
     return h >= 1 && h <= 5 ? 0.1 : Math.max(0.3, 4 - distance);
   });
-}
-
-function lognormal(rng: Rng, sd: number): number {
-  return Math.exp(rng.normal(0, sd) - (sd * sd) / 2);
 }
 
 function capitalize(word: string): string {

@@ -1,6 +1,6 @@
 import type { JourneyTouchpoint, Platform } from "../store/schema";
-import { addDays, dayToEpoch, isIsoDay } from "./days";
-import { createRng, type Rng, weightedIndex } from "./random";
+import { addDays, isIsoDay, isoWeekday, MS_PER_DAY, utcDayOf } from "./days";
+import { createRng, meanOneLognormal, type Rng, weightedIndex } from "./random";
 
 /** Channels of the demo journeys: the five ad platforms plus owned and organic channels. */
 export const DEMO_CHANNELS = [
@@ -113,12 +113,12 @@ export function generateDemoJourneys(options: DemoJourneysOptions): JourneyTouch
     const converted = rng.chance(conversionOdds(channels));
     // The journey ends on a day of the window (weekdays a little busier), at a typical hour.
     let endDayIndex = rng.int(0, days - 2);
-    const weekday = ((dayToEpoch(addDays(endDay, 1 - days + endDayIndex)) + 3) % 7) + 1;
+    const weekday = isoWeekday(addDays(endDay, 1 - days + endDayIndex));
     // Redraw (never skip: every id exists on every seed, so a re-seed replaces them all).
     if (weekday >= 6 && rng.chance(0.2)) endDayIndex = rng.int(0, days - 2);
     const end =
       windowStart +
-      endDayIndex * 86_400_000 +
+      endDayIndex * MS_PER_DAY +
       weightedIndex(rng, HOURS) * 3_600_000 +
       rng.int(0, 3599) * 1000;
     const times = touchTimes(rng, channels, Math.min(end, windowEnd - 1000), windowStart);
@@ -173,7 +173,7 @@ function conversionOdds(channels: readonly DemoChannel[]): number {
 
 function conversionValue(rng: Rng, channels: readonly DemoChannel[]): number {
   const b2b = channels.includes("linkedin") ? 1.8 : 1;
-  const value = 90 * b2b * Math.exp(rng.normal(0, 0.45) - 0.45 ** 2 / 2);
+  const value = 90 * b2b * meanOneLognormal(rng, 0.45);
   return Math.round(value * 100) / 100;
 }
 
@@ -207,7 +207,7 @@ function campaignFor(
   at: number,
 ): string | null {
   if (!campaigns) return null;
-  const day = new Date(at).toISOString().slice(0, 10);
+  const day = utcDayOf(at);
   const running = campaigns.filter(
     (c) =>
       c.platform === platform && c.start_date <= day && (c.end_date === null || c.end_date >= day),

@@ -128,8 +128,6 @@ export function sumTotals(rows: Iterable<MetricTotals>): MetricTotals {
  * //     engagement_rate: 7.5, frequency: 2.5, cost_per_engagement: 0.1667, revenue_per_click: 2 }
  */
 export function computeKpis(t: MetricTotals): Kpis {
-  // Reach is missing from some imports (stored as 0): impressions stand in, as DESIGN.md says.
-  const engagementBase = t.reach > 0 ? t.reach : t.impressions;
   return {
     ctr: percent(t.clicks, t.impressions),
     cpc: ratio(t.spend, t.clicks),
@@ -138,14 +136,36 @@ export function computeKpis(t: MetricTotals): Kpis {
     cpa: ratio(t.spend, t.conversions),
     roas: ratio(t.revenue, t.spend),
     roi: percent(t.revenue - t.spend, t.spend),
-    engagement_rate: percent(t.engagements, engagementBase),
+    engagement_rate: engagementRate(t.engagements, t.reach, t.impressions),
     frequency: ratio(t.impressions, t.reach),
     cost_per_engagement: ratio(t.spend, t.engagements),
     revenue_per_click: ratio(t.revenue, t.clicks),
   };
 }
 
-function ratio(numerator: number, denominator: number): number | null {
+/**
+ * Engagements per reached person, percent. Reach is missing from some imports (stored as 0):
+ * impressions stand in, as DESIGN.md says. Null when neither is known.
+ *
+ * @example engagementRate(300, 4_000, 10_000) // 7.5
+ * @example engagementRate(300, 0, 10_000) // 3
+ */
+export function engagementRate(
+  engagements: number,
+  reach: number,
+  impressions: number,
+): number | null {
+  return percent(engagements, reach > 0 ? reach : impressions);
+}
+
+/**
+ * `numerator / denominator`, or null when the denominator is 0 or either side is not finite: a
+ * KPI without a base is unknown ("—"), never 0 or Infinity.
+ *
+ * @example ratio(200, 50) // 4
+ * @example ratio(5, 0) // null
+ */
+export function ratio(numerator: number, denominator: number): number | null {
   if (denominator === 0 || !Number.isFinite(numerator) || !Number.isFinite(denominator)) {
     return null;
   }
@@ -157,7 +177,13 @@ function scaled(numerator: number, denominator: number, factor: number): number 
   return r === null ? null : r * factor;
 }
 
-function percent(numerator: number, denominator: number): number | null {
+/**
+ * {@link ratio} as a percent number (12.5 means 12.5 %).
+ *
+ * @example percent(1, 8) // 12.5
+ * @example percent(1, 0) // null
+ */
+export function percent(numerator: number, denominator: number): number | null {
   return scaled(numerator, denominator, 100);
 }
 

@@ -83,3 +83,14 @@ export function weightedIndex(rng: Rng, weights: readonly number[]): number {
   }
   return weights.length - 1;
 }
+
+/**
+ * A random factor with mean 1, lognormal: `exp(N(0, sd) − sd²/2)`. Multiplying an expected value
+ * by it adds realistic, never-negative noise without moving the average (the −sd²/2 cancels the
+ * skew's upward pull).
+ *
+ * @example 90 * meanOneLognormal(createRng(7), 0.45) // an order value around 90
+ */
+export function meanOneLognormal(rng: Rng, sd: number): number {
+  return Math.exp(rng.normal(0, sd) - (sd * sd) / 2);
+}

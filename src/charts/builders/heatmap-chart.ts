@@ -1,5 +1,6 @@
 import type { ChartConfiguration, Plugin } from "chart.js";
 import type { ReplyChart } from "../../bot/reply";
+import { quantile } from "../../core/stats";
 import {
   type ColorScaleKind,
   colorFor,
@@ -14,7 +15,7 @@ import { palette } from "../palette";
 import { backgroundPlugin } from "../plugins/background";
 import { HEATMAP_KEY_WIDTH, heatmapCellsPlugin } from "../plugins/heatmap-cells";
 import { baseOptions, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, scaleOptions } from "../theme";
-import { type ChartBaseInput, truncateLabel } from "./chart-base";
+import { type ChartBaseInput, toReplyChart, truncateLabel } from "./chart-base";
 
 export interface HeatmapChartInput extends ChartBaseInput {
   /** Row names, drawn top to bottom (weekdays, cohorts, segments). */
@@ -71,11 +72,12 @@ export function heatmapChart(input: HeatmapChartInput): ReplyChart {
   const kind = input.scale ?? "sequential";
   const finite = values.flat().filter((v): v is number => v !== null && Number.isFinite(v));
   const robust = input.robust === true && finite.length >= 10;
+  const sorted = robust ? [...finite].sort((a, b) => a - b) : [];
   const scale = colorScaleFor(
     values.flat(),
     kind,
     robust
-      ? { min: quantile(finite, 0.05), max: quantile(finite, 0.95), ...input.domain }
+      ? { min: quantile(sorted, 0.05), max: quantile(sorted, 0.95), ...input.domain }
       : input.domain,
   );
   const colors = values.map((row) =>
@@ -159,15 +161,12 @@ export function heatmapChart(input: HeatmapChartInput): ReplyChart {
       },
     };
   }
-  return {
-    id: input.id,
-    title: input.title,
-    altText: heatmapAltText(input),
-    config: config as unknown as ReplyChart["config"],
-    width: input.width ?? DEFAULT_CHART_WIDTH,
-    height:
-      input.height ?? Math.max(DEFAULT_CHART_HEIGHT, CHROME_HEIGHT + rows.length * ROW_HEIGHT),
-  };
+  return toReplyChart(
+    input,
+    heatmapAltText(input),
+    config,
+    Math.max(DEFAULT_CHART_HEIGHT, CHROME_HEIGHT + rows.length * ROW_HEIGHT),
+  );
 }
 
 /**
@@ -187,15 +186,6 @@ export function wrapLabel(text: string, width: number, lines = 2): string[] {
   }
   if (words.length > 0) out.push(truncateLabel(words.join(" "), width));
   return out;
-}
-
-/** Linear-interpolated quantile of a non-empty list. */
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
 }
 
 function heatmapAltText({

@@ -88,7 +88,9 @@ export function unplottedNote(
   points: readonly { label: string }[],
   plotted: readonly unknown[],
 ): string | null {
-  const missing = points.filter((p) => !plotted.includes(p));
+  // A Set: a scatter of thousands of users would make `plotted.includes` quadratic.
+  const shown = new Set(plotted);
+  const missing = points.filter((p) => !shown.has(p));
   if (missing.length === 0) return null;
   return `Not shown for lack of data: ${listForAltText(
     missing.map((p) => p.label),

@@ -1,5 +1,6 @@
 import { addDays } from "../days";
-import { MAD_TO_Z, median, medianAbsoluteDeviation } from "./robust-stats";
+import { median, medianAbsoluteDeviation } from "../stats";
+import { MAD_TO_Z } from "./robust-stats";
 
 /** Tuning for {@link detectAnomaly}; the defaults suit daily marketing totals. */
 export interface AnomalyOptions {
@@ -99,10 +100,7 @@ export function detectDailyAnomaly(
   const value = series.get(day);
   if (value === undefined || value === null) return undefined;
   const weeks = options.weeks ?? ANOMALY_DEFAULTS.weeks;
-  const history = sameWeekdayHistoryDays(day, weeks)
-    .map((d) => series.get(d))
-    .filter((v): v is number => v !== undefined && v !== null);
-  return detectAnomaly(value, history, options);
+  return detectAnomaly(value, sameWeekdayHistory(series, day, weeks), options);
 }
 
 /**
@@ -116,9 +114,18 @@ export function expectedSeries(
 ): (number | null)[] {
   const o = { ...ANOMALY_DEFAULTS, ...options };
   return days.map((day) => {
-    const history = sameWeekdayHistoryDays(day, o.weeks)
-      .map((d) => series.get(d))
-      .filter((v): v is number => v !== undefined && v !== null);
+    const history = sameWeekdayHistory(series, day, o.weeks);
     return history.length >= o.minHistory ? median(history) : null;
   });
+}
+
+/** The series' values on {@link sameWeekdayHistoryDays}, newest first, days without one skipped. */
+function sameWeekdayHistory(
+  series: ReadonlyMap<string, number | null>,
+  day: string,
+  weeks: number,
+): number[] {
+  return sameWeekdayHistoryDays(day, weeks)
+    .map((d) => series.get(d))
+    .filter((v): v is number => v !== undefined && v !== null);
 }

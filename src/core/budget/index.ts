@@ -31,7 +31,9 @@ export {
   HORIZON_DAYS,
   horizonMarginal,
   horizonValue,
+  type MoveSide,
   type ResponseCurve,
+  transferGain,
 } from "./response-curve";
 export { ROI_RULES, type RoiFlag, type RoiRow, roiRules } from "./roi-rules";
 export {

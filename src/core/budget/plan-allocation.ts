@@ -1,5 +1,6 @@
 import { type CampaignModel, expectedAt, marginalAt } from "./campaign-model";
 import type { Guardrails } from "./guardrails";
+import { transferGain } from "./response-curve";
 
 export interface PlanLine {
   id: string;
@@ -86,10 +87,11 @@ export function planAllocation(
     const sTo = spend[receiver] as number;
     const sFrom = spend[giver] as number;
     const x = Math.min(step, (hi[receiver] as number) - sTo, sFrom - (lo[giver] as number));
-    const gain =
-      expectedAt(to, sTo + x) -
-      expectedAt(to, sTo) -
-      (expectedAt(from, sFrom) - expectedAt(from, sFrom - x));
+    const gain = transferGain(
+      { value: (s) => expectedAt(from, s), spend: sFrom },
+      { value: (s) => expectedAt(to, s), spend: sTo },
+      x,
+    );
     if (gain > 0) {
       spend[receiver] = sTo + x;
       spend[giver] = sFrom - x;

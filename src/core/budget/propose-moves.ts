@@ -1,5 +1,6 @@
 import { type CampaignModel, expectedAt, marginalAt } from "./campaign-model";
 import { type Guardrails, roundDownToStep } from "./guardrails";
+import { transferGain } from "./response-curve";
 
 /** One proposed reallocation: `amount` of weekly spend from one campaign to another. */
 export interface Move {
@@ -43,9 +44,11 @@ export function moveLimit(from: CampaignModel, to: CampaignModel, guardrails: Gu
  * @example moveGain(low, high, 0) // 0
  */
 export function moveGain(from: CampaignModel, to: CampaignModel, amount: number): number {
-  const received = expectedAt(to, to.weeklySpend + amount) - expectedAt(to, to.weeklySpend);
-  const given = expectedAt(from, from.weeklySpend) - expectedAt(from, from.weeklySpend - amount);
-  return received - given;
+  return transferGain(
+    { value: (spend) => expectedAt(from, spend), spend: from.weeklySpend },
+    { value: (spend) => expectedAt(to, spend), spend: to.weeklySpend },
+    amount,
+  );
 }
 
 /**

@@ -55,3 +55,25 @@ export function horizonValue(curve: ResponseCurve, spend: number, days = HORIZON
 export function horizonMarginal(curve: ResponseCurve, spend: number, days = HORIZON_DAYS): number {
   return curveMarginal(curve, spend / days);
 }
+
+/** One campaign's side of a budget move: its expected return at a spend, and its spend now. */
+export interface MoveSide {
+  value: (spend: number) => number;
+  spend: number;
+}
+
+/**
+ * How much the total expected return changes when `amount` moves from `from` to `to`: what the
+ * receiver gains minus what the giver loses, each read off its own return. Moves, plans and their
+ * bootstrap ranges all price a transfer with this one formula, so they cannot disagree.
+ *
+ * @example
+ * transferGain({ value: (s) => 2 * s, spend: 100 }, { value: (s) => 3 * s, spend: 100 }, 10) // 10
+ */
+export function transferGain(from: MoveSide, to: MoveSide, amount: number): number {
+  return (
+    to.value(to.spend + amount) -
+    to.value(to.spend) -
+    (from.value(from.spend) - from.value(from.spend - amount))
+  );
+}

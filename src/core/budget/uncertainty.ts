@@ -1,7 +1,8 @@
 import { createRng } from "../random";
+import { quantile } from "../stats";
 import type { CampaignModel } from "./campaign-model";
 import { type FitOptions, fitResponseCurve, type SpendPoint } from "./fit-curve";
-import { horizonValue, type ResponseCurve } from "./response-curve";
+import { horizonValue, type ResponseCurve, transferGain } from "./response-curve";
 
 /** A central interval, e.g. the 10th to 90th percentile for `level` 0.8. */
 export interface Range {
@@ -68,10 +69,10 @@ export function moveGainRange(
   const gains = bootstrapCurves([from, to], options).map((curves) => {
     const f = curves.get(from.id) as ResponseCurve;
     const t = curves.get(to.id) as ResponseCurve;
-    return (
-      horizonValue(t, to.weeklySpend + amount) -
-      horizonValue(t, to.weeklySpend) -
-      (horizonValue(f, from.weeklySpend) - horizonValue(f, from.weeklySpend - amount))
+    return transferGain(
+      { value: (spend) => horizonValue(f, spend), spend: from.weeklySpend },
+      { value: (spend) => horizonValue(t, spend), spend: to.weeklySpend },
+      amount,
     );
   });
   return centralRange(gains, options.level);
@@ -106,15 +107,6 @@ export function centralRange(values: readonly number[], level: number): Range | 
   const sorted = [...values].sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   return { low: quantile(sorted, tail), high: quantile(sorted, 1 - tail) };
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  const at = (sorted.length - 1) * q;
-  const below = Math.floor(at);
-  const above = Math.ceil(at);
-  const lo = sorted[below] as number;
-  const hi = sorted[above] as number;
-  return lo + (hi - lo) * (at - below);
 }
 
 /** FNV-1a over the text, mixed with the seed. */

@@ -1,5 +1,5 @@
-import { median } from "../anomalies/robust-stats";
-import { WEEKDAY_NAMES } from "../local-parts";
+import { WEEKDAY_LABELS } from "../local-parts";
+import { median } from "../stats";
 import { type ContentPost, postEngagementRate, sumPosts } from "./post-totals";
 import { type BlockHours, hourLabel, postingHeatmap } from "./posting-heatmap";
 
@@ -90,7 +90,7 @@ export function bestTimes(
         slots.push({
           weekday: cell.weekday,
           hour: cell.hour,
-          label: `${WEEKDAY_NAMES[cell.weekday - 1]} ${hourLabel(cell.hour, blockHours)}`,
+          label: `${WEEKDAY_LABELS[cell.weekday - 1]} ${hourLabel(cell.hour, blockHours)}`,
           posts: cell.posts,
           engagement_rate: cell.engagement_rate,
           adjusted_rate: adjusted,

@@ -1,3 +1,4 @@
+import { percentChange } from "../format";
 import { type ContentPost, postEngagements, postHashtags } from "./post-totals";
 
 export interface HashtagGrowth {
@@ -49,10 +50,10 @@ export function hashtagGrowth(
       tag,
       uses: a.uses,
       previous_uses: b.uses,
-      uses_growth: growth(a.uses, b.uses),
+      uses_growth: percentChange(a.uses, b.uses),
       engagements: a.engagements,
       previous_engagements: b.engagements,
-      engagement_growth: growth(a.engagements, b.engagements),
+      engagement_growth: percentChange(a.engagements, b.engagements),
       engagements_per_post: a.uses > 0 ? a.engagements / a.uses : null,
       is_new: a.uses > 0 && b.uses === 0,
     };
@@ -91,8 +92,4 @@ function tally(
     }
   }
   return out;
-}
-
-function growth(current: number, previous: number): number | null {
-  return previous > 0 ? ((current - previous) / previous) * 100 : null;
 }

@@ -1,4 +1,5 @@
 import type { Post } from "../../store/schema";
+import { engagementRate, percent } from "../kpis";
 
 /** The fields of a post that content analytics read. */
 export type ContentPost = Pick<
@@ -58,8 +59,7 @@ export function postEngagements(p: Pick<Post, "likes" | "comments" | "shares" | 
 export function postEngagementRate(
   p: Pick<Post, "likes" | "comments" | "shares" | "saves" | "reach" | "impressions">,
 ): number | null {
-  const base = p.reach > 0 ? p.reach : p.impressions;
-  return base > 0 ? (postEngagements(p) / base) * 100 : null;
+  return engagementRate(postEngagements(p), p.reach, p.impressions);
 }
 
 /**
@@ -87,7 +87,6 @@ export function sumPosts(posts: Iterable<ContentPost>): PostTotals {
     conversions += p.conversions;
     revenue += p.revenue;
   }
-  const base = reach > 0 ? reach : impressions;
   return {
     posts: n,
     impressions,
@@ -97,9 +96,9 @@ export function sumPosts(posts: Iterable<ContentPost>): PostTotals {
     clicks,
     conversions,
     revenue: Math.round(revenue * 100) / 100,
-    engagement_rate: base > 0 ? (engagements / base) * 100 : null,
-    ctr: impressions > 0 ? (clicks / impressions) * 100 : null,
-    conversion_rate: clicks > 0 ? (conversions / clicks) * 100 : null,
+    engagement_rate: engagementRate(engagements, reach, impressions),
+    ctr: percent(clicks, impressions),
+    conversion_rate: percent(conversions, clicks),
   };
 }
 

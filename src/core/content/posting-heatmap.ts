@@ -1,4 +1,5 @@
-import { localPartsIn, WEEKDAY_NAMES } from "../local-parts";
+import { engagementRate } from "../kpis";
+import { localPartsIn, WEEKDAY_LABELS } from "../local-parts";
 import { type ContentPost, postEngagementRate, postEngagements } from "./post-totals";
 
 /** Hours per heatmap column: 24 must divide evenly. */
@@ -71,14 +72,14 @@ export function postingHeatmap(
     if (rate !== null) cell.rates.push(rate);
   }
   const cells = sums.map((row) =>
-    row.map(({ impressions, ...c }) => {
-      const base = c.reach > 0 ? c.reach : impressions;
-      return { ...c, engagement_rate: base > 0 ? (c.engagements / base) * 100 : null };
-    }),
+    row.map(({ impressions, ...c }) => ({
+      ...c,
+      engagement_rate: engagementRate(c.engagements, c.reach, impressions),
+    })),
   );
   return {
     blockHours,
-    rows: [...WEEKDAY_NAMES],
+    rows: [...WEEKDAY_LABELS],
     columns: Array.from({ length: blocks }, (_, b) => hourLabel(b * blockHours)),
     cells,
   };

@@ -1,4 +1,5 @@
-import { MAD_TO_Z, median, medianAbsoluteDeviation } from "../anomalies/robust-stats";
+import { MAD_TO_Z } from "../anomalies/robust-stats";
+import { median, medianAbsoluteDeviation } from "../stats";
 import type { ContentPost } from "./post-totals";
 import { VELOCITY_WINDOW_HOURS, velocity } from "./velocity";
 
@@ -59,22 +60,23 @@ export function viralPosts(
   const scored = posts
     .filter((post) => velocity(post.shares, post.posted_at, now, window) !== null)
     .map((post) => ({ post, v: post.shares / window }));
-  const logsBy = (key: (p: ContentPost) => string) => {
-    const map = new Map<string, number[]>();
+  // Each group's median is computed once, not once per post in it (a copy and a sort each).
+  const baselinesBy = (key: (p: ContentPost) => string) => {
+    const logs = new Map<string, number[]>();
     for (const s of scored) {
       const k = key(s.post);
-      const list = map.get(k) ?? [];
+      const list = logs.get(k) ?? [];
       list.push(logShares(s.v));
-      map.set(k, list);
+      logs.set(k, list);
     }
-    return map;
+    return new Map([...logs].map(([k, list]) => [k, { posts: list.length, median: median(list) }]));
   };
-  const byAuthor = logsBy((p) => `${p.platform}\u0000${p.author_handle}`);
-  const byPlatform = logsBy((p) => p.platform);
+  const byAuthor = baselinesBy((p) => `${p.platform}\u0000${p.author_handle}`);
+  const byPlatform = baselinesBy((p) => p.platform);
   const residuals = scored.map((s) => {
-    const own = byAuthor.get(`${s.post.platform}\u0000${s.post.author_handle}`) ?? [];
-    const useAuthor = own.length >= minAuthorPosts;
-    const base = median(useAuthor ? own : (byPlatform.get(s.post.platform) ?? []));
+    const own = byAuthor.get(`${s.post.platform}\u0000${s.post.author_handle}`);
+    const useAuthor = (own?.posts ?? 0) >= minAuthorPosts;
+    const base = (useAuthor ? own : byPlatform.get(s.post.platform))?.median ?? Number.NaN;
     return {
       ...s,
       base,

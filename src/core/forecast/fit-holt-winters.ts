@@ -1,4 +1,10 @@
-import { type HoltWintersParams, type HoltWintersRun, runHoltWinters } from "./holt-winters";
+import {
+  type HoltWintersParams,
+  type HoltWintersRun,
+  holtWintersSse,
+  initialState,
+  runHoltWinters,
+} from "./holt-winters";
 
 const ALPHAS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 const BETAS = [0, 0.01, 0.03, 0.05, 0.1, 0.2];
@@ -11,21 +17,22 @@ const PHIS = [0.8, 0.9, 0.95, 0.98, 1];
  * squared error wins; ties go to the earlier, smoother candidate. A grid rather than a numeric
  * optimiser because it is deterministic, cannot wander outside 0–1, and is fast enough.
  *
+ * The starting state depends on the series alone, so it is computed once; candidates are scored
+ * on their error only, and the winner is run once more in full for its fitted values and state.
+ *
  * @example fitHoltWinters(dailySpend, 7).state.params // { alpha: 0.2, beta: 0, gamma: 0.1, phi: 0.9 }
  */
 export function fitHoltWinters(values: readonly number[], seasonLength: number): HoltWintersRun {
-  let best: HoltWintersRun | undefined;
+  const init = initialState(values, seasonLength);
+  let best: { params: HoltWintersParams; sse: number } | undefined;
   for (const phi of PHIS) {
     for (const alpha of ALPHAS) {
       for (const beta of BETAS) {
         for (const gamma of GAMMAS) {
           const params: HoltWintersParams = { alpha, beta, gamma, phi };
-          const run = runHoltWinters(values, seasonLength, params);
-          if (
-            Number.isFinite(run.sse) &&
-            (!best || run.sse < best.sse - 1e-9 * Math.abs(best.sse))
-          ) {
-            best = run;
+          const sse = holtWintersSse(values, seasonLength, params, init);
+          if (Number.isFinite(sse) && (!best || sse < best.sse - 1e-9 * Math.abs(best.sse))) {
+            best = { params, sse };
           }
         }
       }
@@ -33,5 +40,5 @@ export function fitHoltWinters(values: readonly number[], seasonLength: number):
   }
   if (!best)
     throw new RangeError("Holt-Winters could not be fitted: the series has non-finite values");
-  return best;
+  return runHoltWinters(values, seasonLength, best.params, init);
 }

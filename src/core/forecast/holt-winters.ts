@@ -29,6 +29,13 @@ export interface HoltWintersRun {
   sse: number;
 }
 
+/** Level, trend and seasonal terms before any smoothing: what {@link initialState} returns. */
+export interface InitialState {
+  level: number;
+  trend: number;
+  season: number[];
+}
+
 /**
  * Starting level, trend and seasonal terms from the first two seasons: level = the first season's
  * mean, trend = the change between the two seasons' means per step, each seasonal term = the
@@ -38,10 +45,7 @@ export interface HoltWintersRun {
  * @example initialState([1, 2, 3, 4, 5, 6], 3) // { level: 2, trend: 1, season: [0, 0, 0] }
  * @example initialState([10, 20, 12, 22], 2) // { level: 15, trend: 1, season: [-4.5, 4.5] }
  */
-export function initialState(
-  values: readonly number[],
-  seasonLength: number,
-): { level: number; trend: number; season: number[] } {
+export function initialState(values: readonly number[], seasonLength: number): InitialState {
   const m = seasonLength;
   if (values.length < 2 * m) {
     throw new RangeError(
@@ -70,7 +74,8 @@ export function initialState(
  *   s(t)  = γ·(y(t) − l(t−1) − φ·b(t−1)) + (1 − γ)·s(t−m)
  *
  * The state starts from {@link initialState}, placed just before the first value, so the first
- * season is fitted in-sample too; its errors are left out of `sse`.
+ * season is fitted in-sample too; its errors are left out of `sse`. A caller running many
+ * parameter sets over one series passes `init` once instead of recomputing it per run.
  *
  * @example
  * runHoltWinters([10, 20, 10, 20, 10, 20], 2, { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }).fitted
@@ -80,35 +85,69 @@ export function runHoltWinters(
   values: readonly number[],
   seasonLength: number,
   params: HoltWintersParams,
+  init: InitialState = initialState(values, seasonLength),
 ): HoltWintersRun {
-  const { alpha, beta, gamma, phi } = params;
   const m = seasonLength;
-  const init = initialState(values, m);
+  const fitted: number[] = [];
+  const residuals: number[] = [];
+  const end = smooth(values, m, params, init, (yhat, e) => {
+    fitted.push(yhat);
+    residuals.push(e);
+  });
+  // Rotate so that season[0] is the term for the step right after the last value.
+  const offset = values.length % m;
+  const season = [...end.season.slice(offset), ...end.season.slice(0, offset)];
+  return {
+    state: { params, seasonLength: m, level: end.level, trend: end.trend, season },
+    fitted,
+    residuals,
+    sse: end.sse,
+  };
+}
+
+/**
+ * Only the `sse` of {@link runHoltWinters}, the same figure: a grid search scores thousands of
+ * parameter sets and keeps one, so it skips the fitted values, residuals and final state.
+ *
+ * @example holtWintersSse(values, 7, params, initialState(values, 7)) // runHoltWinters(values, 7, params).sse
+ */
+export function holtWintersSse(
+  values: readonly number[],
+  seasonLength: number,
+  params: HoltWintersParams,
+  init: InitialState,
+): number {
+  return smooth(values, seasonLength, params, init).sse;
+}
+
+/** The recurrence itself, shared by the full run and the SSE-only one so they cannot drift. */
+function smooth(
+  values: readonly number[],
+  m: number,
+  params: HoltWintersParams,
+  init: InitialState,
+  onStep?: (yhat: number, error: number) => void,
+): { level: number; trend: number; season: number[]; sse: number } {
+  const { alpha, beta, gamma, phi } = params;
   // The first season's mean is the level at that season's middle; step back to just before the
   // first value, so the slope does not count the first half-season twice.
   let level = init.level - (init.trend * (m + 1)) / 2;
   let trend = init.trend;
   const season = [...init.season];
-  const fitted: number[] = [];
-  const residuals: number[] = [];
   let sse = 0;
   values.forEach((y, t) => {
     const s = season[t % m] as number;
     const base = level + phi * trend;
     const yhat = base + s;
     const e = y - yhat;
-    fitted.push(yhat);
-    residuals.push(e);
+    onStep?.(yhat, e);
     if (t >= m) sse += e * e;
     const nextLevel = alpha * (y - s) + (1 - alpha) * base;
     trend = beta * (nextLevel - level) + (1 - beta) * phi * trend;
     season[t % m] = gamma * (y - base) + (1 - gamma) * s;
     level = nextLevel;
   });
-  // Rotate so that season[0] is the term for the step right after the last value.
-  const offset = values.length % m;
-  const next = [...season.slice(offset), ...season.slice(0, offset)];
-  return { state: { params, seasonLength: m, level, trend, season: next }, fitted, residuals, sse };
+  return { level, trend, season, sse };
 }
 
 /**

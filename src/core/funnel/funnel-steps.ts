@@ -1,3 +1,5 @@
+import { percent, ratio } from "../kpis";
+
 /** The counts a marketing funnel walks through, as campaign totals carry them. */
 export interface FunnelTotals {
   impressions: number;
@@ -37,28 +39,25 @@ export interface FunnelStep {
  */
 export function funnelSteps(totals: FunnelTotals): FunnelStep[] {
   const { impressions, clicks, conversions, revenue } = totals;
-  const share = (n: number) => percentOf(n, impressions);
+  const share = (n: number) => percent(n, impressions);
   return [
     { step: "impressions", value: impressions, rate: null, ofImpressions: share(impressions) },
     {
       step: "clicks",
       value: clicks,
-      rate: { name: "ctr", value: percentOf(clicks, impressions) },
+      rate: { name: "ctr", value: percent(clicks, impressions) },
       ofImpressions: share(clicks),
     },
     {
       step: "conversions",
       value: conversions,
-      rate: { name: "conversion_rate", value: percentOf(conversions, clicks) },
+      rate: { name: "conversion_rate", value: percent(conversions, clicks) },
       ofImpressions: share(conversions),
     },
     {
       step: "revenue",
       value: revenue,
-      rate: {
-        name: "revenue_per_conversion",
-        value: conversions > 0 ? revenue / conversions : null,
-      },
+      rate: { name: "revenue_per_conversion", value: ratio(revenue, conversions) },
       ofImpressions: null,
     },
   ];
@@ -90,8 +89,4 @@ export function weakestStep(
     if (!worst || ratio < worst.ratio) worst = { step: s.step, ratio };
   }
   return worst;
-}
-
-function percentOf(part: number, whole: number): number | null {
-  return whole > 0 ? (part / whole) * 100 : null;
 }

@@ -1,16 +1,4 @@
-/**
- * The median of finite values (NaN for none).
- *
- * @example median([3, 1, 10, 2]) // 2.5
- */
-export function median(values: readonly number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  return n % 2 === 1
-    ? (sorted[(n - 1) / 2] as number)
-    : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
-}
+import { median, medianAbsoluteDeviation } from "../stats";
 
 /** Centre and spread of a group of values, robust to outliers (one viral post, one fraudster). */
 export interface RobustScale {
@@ -24,19 +12,20 @@ const MAD_TO_SIGMA = 1.4826;
 const MEAN_AD_TO_SIGMA = 1.2533;
 
 /**
- * Median and scaled median absolute deviation. When over half the values are equal the MAD is 0;
+ * Median and scaled median absolute deviation of the finite values. When over half the values are equal the MAD is 0;
  * the mean absolute deviation from the median then measures the spread, so the few that differ
  * still stand out.
  *
  * @example robustScale([1, 2, 3, 4, 10]) // { center: 3, spread: 1.4826 }
  */
 export function robustScale(values: readonly number[]): RobustScale {
-  const center = median(values);
+  // A missing rate (NaN) or a division by zero (Infinity) says nothing about the group's spread.
+  const finite = values.filter(Number.isFinite);
+  const center = median(finite);
   if (Number.isNaN(center)) return { center: Number.NaN, spread: 0 };
-  const deviations = values.filter(Number.isFinite).map((v) => Math.abs(v - center));
-  const mad = median(deviations);
+  const mad = medianAbsoluteDeviation(finite, center);
   if (mad > 0) return { center, spread: mad * MAD_TO_SIGMA };
-  const meanDeviation = deviations.reduce((a, b) => a + b, 0) / deviations.length;
+  const meanDeviation = finite.reduce((sum, v) => sum + Math.abs(v - center), 0) / finite.length;
   return { center, spread: meanDeviation * MEAN_AD_TO_SIGMA };
 }
 

@@ -1,7 +1,6 @@
 import { type FoldedPaths, PathFolder } from "../attribution/fold-paths";
+import { MS_PER_DAY } from "../days";
 import type { Journey } from "./build-journeys";
-
-const MS_PER_DAY = 86_400_000;
 
 /**
  * Folds event-level journeys into distinct paths, keeping for time_decay the mean number of days

@@ -1,6 +1,6 @@
+import { MS_PER_DAY } from "../days";
+import { median } from "../stats";
 import type { Journey } from "./build-journeys";
-
-const MS_PER_DAY = 86_400_000;
 
 /** Bucket edges in days: [0, 1) is "same day" (under 24 hours), the last is open-ended. */
 export const TIME_TO_CONVERSION_BUCKETS = [
@@ -44,14 +44,11 @@ export function timeToConversion(journeys: Iterable<Journey>): TimeToConversion 
     bucket.journeys++;
     bucket.conversions += journey.conversions;
   }
+  // Ascending, so the mean sums small durations first (and in the same order on every run).
   durations.sort((a, b) => a - b);
   const n = durations.length;
-  const median =
-    n === 0
-      ? null
-      : n % 2 === 1
-        ? (durations[(n - 1) / 2] as number)
-        : ((durations[n / 2 - 1] as number) + (durations[n / 2] as number)) / 2;
+  // null rather than NaN when nothing converted: the reply's JSON says "no value", not a number.
+  const middle = n === 0 ? null : median(durations);
   const mean = n === 0 ? null : durations.reduce((a, b) => a + b, 0) / n;
-  return { buckets, journeys: n, median_days: median, mean_days: mean };
+  return { buckets, journeys: n, median_days: middle, mean_days: mean };
 }

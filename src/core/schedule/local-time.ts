@@ -1,8 +1,7 @@
 import { IANAZone } from "luxon";
-import { dayToEpoch, epochToDay } from "../days";
+import { MS_PER_DAY as DAY, dayToEpoch, epochToDay } from "../days";
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 const QUARTER_HOUR = 15 * MINUTE;
 
 // luxon reads an offset through Intl.DateTimeFormat#formatToParts (≈ 30 µs each here), and a
@@ -21,6 +20,16 @@ function zoneOf(zone: string): IANAZone {
     zoneMemo.set(zone, tz);
   }
   return tz;
+}
+
+/**
+ * Throws a RangeError unless `zone` is an IANA zone luxon knows, so a bad configured zone fails
+ * where it is read, not at the first conversion.
+ *
+ * @example assertTimeZone("Mars/Base") // RangeError: "Mars/Base" is not an IANA time zone
+ */
+export function assertTimeZone(zone: string): void {
+  zoneOf(zone);
 }
 
 /**
@@ -81,7 +90,7 @@ export function localTimeToInstant(
   minute: number,
   zone: string,
 ): LocalInstant {
-  zoneOf(zone);
+  assertTimeZone(zone);
   // The wall time read as if it were UTC; the real instant is this minus the zone's offset.
   const wall = dayToEpoch(day) * DAY + (hour * 60 + minute) * MINUTE;
   const exact = instantsFor(zone, wall);

@@ -23,6 +23,10 @@ export interface ScheduleSpec {
   day?: number;
 }
 
+/**
+ * Weekday words as a schedule is written, lower case, index 0 = Monday (ISO 1). Display labels
+ * ("Mon") are `WEEKDAY_LABELS` in local-parts.ts.
+ */
 export const WEEKDAY_NAMES = [
   "monday",
   "tuesday",

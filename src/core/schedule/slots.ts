@@ -53,7 +53,7 @@ export function slotOn(spec: ScheduleSpec, day: string): Date {
  */
 export function latestSlotAtOrBefore(spec: ScheduleSpec, at: Date): Date | undefined {
   if (spec.cadence === "hourly") return latestHourly(spec, at);
-  const today = localDay(at, spec.timezone);
+  const today = localDayOf(at, spec.timezone);
   // Start a day ahead: a slot is always on its own local day, but be generous at the edges.
   for (let back = -1; back <= LOOKBACK_DAYS; back += 1) {
     const day = addDays(today, -back);
@@ -82,7 +82,7 @@ export function nextSlotAfter(spec: ScheduleSpec, after: Date): Date {
     }
     return next;
   }
-  const start = localDay(after, spec.timezone);
+  const start = localDayOf(after, spec.timezone);
   for (let ahead = -1; ahead <= LOOKBACK_DAYS; ahead += 1) {
     const day = addDays(start, ahead);
     if (!firesOn(spec, day)) continue;
@@ -107,10 +107,6 @@ export function slotsBetween(spec: ScheduleSpec, after: Date, until: Date, limit
     cursor = next;
   }
   return slots;
-}
-
-function localDay(at: Date, zone: string): string {
-  return localDayOf(at, zone);
 }
 
 /** Hourly: the latest instant ≤ `at` whose local minute is the spec's minute. */

@@ -1,4 +1,4 @@
-import { daysBetween } from "../days";
+import { addDays, daysBetween } from "../days";
 import type { LocalEvent, UserRow } from "../users/user-rows";
 import type { BehaviourFeature } from "./feature-matrix";
 
@@ -35,6 +35,9 @@ export function userBehaviour(
   windowDays = 90,
   pointsBeforeRecords: ReadonlyMap<string, number> = new Map(),
 ): UserBehaviour[] {
+  // The window's first day: ISO days order as text, so each event is one string comparison
+  // instead of two day parses.
+  const from = addDays(today, 1 - windowDays);
   const byUser = new Map<string, LocalEvent[]>();
   for (const e of events) {
     if (e.day > today) continue;
@@ -53,22 +56,20 @@ export function userBehaviour(
       if (!last || e.day > last) last = e.day;
       earned += e.points_earned;
       redeemed += e.points_redeemed;
-      if (daysBetween(e.day, today) < windowDays) {
+      if (e.day >= from) {
         recent++;
         earnedRecent += e.points_earned;
       }
     }
     const since = last ?? (u.signup_date && u.signup_date <= today ? u.signup_date : undefined);
+    // Points held before the first record count as earned: a redemption can spend them.
+    const earnedEver = earned + (pointsBeforeRecords.get(u.id) ?? 0);
     return {
       id: u.id,
       events: recent,
       days_since_last: since ? Math.min(MAX_RECENCY, daysBetween(since, today)) : MAX_RECENCY,
       points_earned: earnedRecent,
-      // Points held before the first record count as earned: a redemption can spend them.
-      redeemed_share:
-        earned + (pointsBeforeRecords.get(u.id) ?? 0) > 0
-          ? (redeemed / (earned + (pointsBeforeRecords.get(u.id) ?? 0))) * 100
-          : null,
+      redeemed_share: earnedEver > 0 ? (redeemed / earnedEver) * 100 : null,
       tenure_days:
         u.signup_date && u.signup_date <= today ? daysBetween(u.signup_date, today) : null,
     };

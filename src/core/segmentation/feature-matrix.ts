@@ -1,4 +1,4 @@
-import { median } from "../anomalies/robust-stats";
+import { median } from "../stats";
 import type { FeatureSpec } from "./segment-profiles";
 
 /** A behavioural feature: how to read it off an item and whether to compare it on a log scale. */

@@ -1,4 +1,4 @@
-import type { Rng } from "../random";
+import { type Rng, weightedIndex } from "../random";
 import { squaredDistance } from "./standardize";
 
 export interface KMeansResult {
@@ -51,17 +51,8 @@ function seedPlusPlus(points: readonly (readonly number[])[], k: number, rng: Rn
   const nearest = points.map((p) => squaredDistance(p, centroids[0] as number[]));
   while (centroids.length < k) {
     const total = nearest.reduce((a, b) => a + b, 0);
-    let index = 0;
-    if (total > 0) {
-      let target = rng.next() * total;
-      for (index = 0; index < nearest.length - 1; index++) {
-        target -= nearest[index] as number;
-        if (target < 0) break;
-      }
-    } else {
-      // Every point sits on a centre already: take any (duplicate points).
-      index = Math.floor(rng.next() * points.length);
-    }
+    // Every point sitting on a centre already (duplicate points) leaves no weight: take any.
+    const index = total > 0 ? weightedIndex(rng, nearest) : Math.floor(rng.next() * points.length);
     const centre = [...(points[index] as number[])];
     centroids.push(centre);
     points.forEach((p, i) => {

@@ -1,5 +1,5 @@
-import { median } from "../anomalies/robust-stats";
 import { addDays, daysBetween } from "../days";
+import { median } from "../stats";
 
 export const RISK_BANDS = ["high", "medium", "low"] as const;
 export type RiskBand = (typeof RISK_BANDS)[number];

@@ -1,4 +1,5 @@
 import { addDays } from "../days";
+import { percent } from "../kpis";
 import type { UserRow } from "./user-rows";
 
 export interface ReturnWindow {
@@ -64,8 +65,4 @@ export function returnShare(
     share: percent(returned, cohort.length),
     windows: counts.map((w) => ({ ...w, share: percent(w.returned, w.eligible) })),
   };
-}
-
-function percent(part: number, whole: number): number | null {
-  return whole > 0 ? (part / whole) * 100 : null;
 }

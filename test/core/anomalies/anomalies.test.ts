@@ -6,9 +6,9 @@ import {
   sameWeekdayHistoryDays,
 } from "../../../src/core/anomalies/detect-anomaly";
 import { nextIncidentAction } from "../../../src/core/anomalies/incidents";
-import { median, medianAbsoluteDeviation } from "../../../src/core/anomalies/robust-stats";
 import { breaches } from "../../../src/core/anomalies/thresholds";
 import { addDays } from "../../../src/core/days";
+import { median, medianAbsoluteDeviation } from "../../../src/core/stats";
 
 describe("robust statistics", () => {
   it("computes median and MAD by hand", () => {

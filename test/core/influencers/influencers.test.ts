@@ -4,7 +4,7 @@ import {
   type PostMetrics,
   type RawFactors,
 } from "../../../src/core/influencers/factors";
-import { median, normalizedScore, robustScale } from "../../../src/core/influencers/robust-scale";
+import { normalizedScore, robustScale } from "../../../src/core/influencers/robust-scale";
 import { scoreInfluencers } from "../../../src/core/influencers/score";
 import { segmentFor } from "../../../src/core/influencers/segments";
 import { tierForFollowers } from "../../../src/core/influencers/tiers";
@@ -14,6 +14,7 @@ import {
   validateWeights,
   weightShares,
 } from "../../../src/core/influencers/weights";
+import { median } from "../../../src/core/stats";
 
 describe("tiers", () => {
   it("cuts at 10K, 50K, 500K and 1M followers", () => {
