@@ -10,6 +10,7 @@ import { todayIn } from "../src/core/period";
 import { alertScopeIds, describeRule, scopeLabel, windowValue } from "../src/reports/alert-report";
 import { shortDay } from "../src/reports/anomaly-scan";
 import { resolveCampaign } from "../src/reports/campaign-scope";
+import { channelOf } from "../src/reports/channel-subscription";
 import { formatMetric, metricLabel } from "../src/reports/metric";
 import type { AlertRule, AlertScope, CampaignType, Platform } from "../src/store/schema";
 import { parseJsonObject } from "../src/store/subscriptions-repository";
@@ -63,12 +64,11 @@ export default defineCommand({
   ] as const,
 
   async run(ctx, args) {
-    const channelId = ctx.channelId ?? (ctx.platform === "console" ? "console" : undefined);
-    if (!channelId) {
-      throw new UserError("Alerts are posted into a channel.", "no_channel", [
-        "Type the command in the channel that should receive the alerts.",
-      ]);
-    }
+    const channelId = channelOf(
+      ctx,
+      "Alerts are posted into a channel.",
+      "Type the command in the channel that should receive the alerts.",
+    );
     if (args.metric === "list") return listAlerts(ctx, channelId);
     if (args.metric === "remove") return removeAlert(ctx, args.campaign);
     const scope = await ruleScope(ctx, args);
@@ -188,8 +188,10 @@ async function thresholdRule(
 }
 
 async function listAlerts(ctx: Context, channelId: string): Promise<Reply> {
-  const rules = await ctx.store.alertRules.list(ctx.tenant.id);
-  const open = await ctx.store.alertIncidents.listOpen(ctx.tenant.id);
+  const [rules, open] = await Promise.all([
+    ctx.store.alertRules.list(ctx.tenant.id),
+    ctx.store.alertIncidents.listOpen(ctx.tenant.id),
+  ]);
   if (rules.length === 0) {
     return {
       title: "No alerts yet",

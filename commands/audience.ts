@@ -2,7 +2,7 @@ import { defineCommand } from "../src/bot/command";
 import { campaignReportOptions } from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
 import { formatCount, formatKpi, formatMoney, formatPercent } from "../src/core/format";
-import { resolveScope } from "../src/reports/campaign-scope";
+import { resolveScope, scopeCampaignIds } from "../src/reports/campaign-scope";
 import { ageImpressionsChart, genderClicksChart } from "../src/reports/charts";
 import { contextLine, periodData } from "../src/reports/reply-parts";
 import { AGE_GROUPS, GENDERS } from "../src/store/schema";
@@ -24,11 +24,9 @@ export default defineCommand({
   options: campaignReportOptions,
   async run(ctx, { period, platform, type, campaign }) {
     const scope = await resolveScope(ctx, { platform, type, campaign });
-    const rows = await ctx.store.metrics.audienceTotals(
-      ctx.tenant.id,
-      period,
-      scope.filtered ? { campaignIds: scope.campaigns.map((c) => c.id) } : {},
-    );
+    const rows = await ctx.store.metrics.audienceTotals(ctx.tenant.id, period, {
+      campaignIds: scopeCampaignIds(scope),
+    });
     if (rows.length === 0) {
       throw new UserError(
         `No audience breakdown for ${scope.label} in ${period.label}.`,

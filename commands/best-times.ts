@@ -7,7 +7,7 @@ import {
   blockHoursFor,
   postingHeatmap,
 } from "../src/core/content/posting-heatmap";
-import { formatPercent } from "../src/core/format";
+import { formatPercent, formatSignedPercent } from "../src/core/format";
 import { bestSlotsChart, postingTimesHeatmap } from "../src/reports/content-charts";
 import { periodInstants } from "../src/reports/period-instants";
 import { contextLine, periodData } from "../src/reports/reply-parts";
@@ -44,7 +44,12 @@ export default defineCommand({
       );
     }
     const byPlatform = new Map<string, Post[]>();
-    for (const p of posts) byPlatform.set(p.platform, [...(byPlatform.get(p.platform) ?? []), p]);
+    for (const p of posts) {
+      // Push onto the platform's list: copying it for every post is quadratic.
+      const own = byPlatform.get(p.platform);
+      if (own) own.push(p);
+      else byPlatform.set(p.platform, [p]);
+    }
     // Slot size per platform: hourly slots only where each would hold a few posts on average.
     const results: (PlatformBestTimes & { block_hours: BlockHours })[] = [...byPlatform]
       .map(([, own]) => {
@@ -68,16 +73,15 @@ export default defineCommand({
         ],
       );
     }
-    const pct = (n: number | null) => (n === null ? "—" : formatPercent(n));
     const lines = results.map((r) => {
       if (r.slots.length === 0)
         return `**${r.platform}** (${r.posts} posts): too few posts per slot to tell.`;
       const [best, ...others] = r.slots as [BestSlot, ...BestSlot[]];
       const slots = [
-        `**${best.label}** — ${pct(best.adjusted_rate)} (${best.posts} posts, ${best.lift >= 0 ? "+" : ""}${formatPercent(best.lift)} vs average, ${Math.round(best.beats_median)}% beat the median post)`,
-        ...others.map((s) => `${s.label} (${pct(s.adjusted_rate)}, ${s.posts} posts)`),
+        `**${best.label}** — ${formatPercent(best.adjusted_rate)} (${best.posts} posts, ${formatSignedPercent(best.lift)} vs average, ${Math.round(best.beats_median)}% beat the median post)`,
+        ...others.map((s) => `${s.label} (${formatPercent(s.adjusted_rate)}, ${s.posts} posts)`),
       ];
-      return `**${r.platform}** (${r.posts} posts, average ${pct(r.engagement_rate)}): ${slots.join("; then ")}.`;
+      return `**${r.platform}** (${r.posts} posts, average ${formatPercent(r.engagement_rate)}): ${slots.join("; then ")}.`;
     });
     lines.push(
       `_Adjusted rate: the slot's engagement rate pulled towards the platform average as if ${PRIOR_POSTS} average posts were added, so a slot with a few lucky posts does not outrank a proven one. Times in ${tz}._`,
@@ -106,9 +110,9 @@ export default defineCommand({
             r.platform,
             s.label,
             s.posts,
-            pct(s.engagement_rate),
-            pct(s.adjusted_rate),
-            `${s.lift >= 0 ? "+" : ""}${formatPercent(s.lift)}`,
+            formatPercent(s.engagement_rate),
+            formatPercent(s.adjusted_rate),
+            formatSignedPercent(s.lift),
             `${Math.round(s.beats_median)}%`,
           ]),
         ),

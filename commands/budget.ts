@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { ActionClick } from "../src/bot/action";
 import { defineCommand } from "../src/bot/command";
 import { platformOption, typeOption } from "../src/bot/common-options";
@@ -23,7 +22,8 @@ import {
   type BudgetSubscriptionOptions,
   computeRecommendations,
 } from "../src/reports/budget-recommendations";
-import { saveChannelSubscription } from "../src/reports/channel-subscription";
+import { channelOf, saveChannelSubscription } from "../src/reports/channel-subscription";
+import { localDateTime } from "../src/reports/local-time";
 import { subscriptionSpec } from "../src/scheduler/subscription-spec";
 import type { CampaignType, Platform, Subscription } from "../src/store/schema";
 import { parseJsonObject } from "../src/store/subscriptions-repository";
@@ -194,7 +194,7 @@ async function subscribe(
     amount?: number;
   },
 ): Promise<Reply> {
-  const channelId = channelOf(ctx);
+  const channelId = reviewChannel(ctx);
   if (args.id || args.amount !== undefined) {
     throw new UserError(
       `I didn't understand "${echo(args.id ?? String(args.amount))}".`,
@@ -234,7 +234,7 @@ async function subscribe(
     title: existing ? "Weekly budget review rescheduled" : "Weekly budget review scheduled",
     text: [
       `This channel gets budget recommendations **${describeSchedule(spec)}**, with Approve / Reject buttons for managers (goal: ${args.goal}).`,
-      `Next one: ${DateTime.fromJSDate(next, { zone: spec.timezone }).toFormat("ccc d LLL HH:mm")} ${spec.timezone}. \`/campaign budget unsubscribe\` stops it.`,
+      `Next one: ${localDateTime(next, spec.timezone)}. \`/campaign budget unsubscribe\` stops it.`,
     ].join("\n"),
     tone: "good",
     data: {
@@ -253,7 +253,7 @@ async function subscribe(
 }
 
 async function unsubscribe(ctx: Context): Promise<Reply> {
-  const channelId = channelOf(ctx);
+  const channelId = reviewChannel(ctx);
   const existing = await findSubscription(ctx, channelId);
   if (!existing) {
     throw new UserError("This channel has no weekly budget review.", "no_subscription", [
@@ -282,12 +282,11 @@ async function findSubscription(
   return here.find((s) => s.platform === ctx.platform);
 }
 
-function channelOf(ctx: Context): string {
-  const channelId = ctx.channelId ?? (ctx.platform === "console" ? "console" : undefined);
-  if (!channelId) {
-    throw new UserError("Weekly budget reviews are posted into a channel.", "no_channel", [
-      "Type the command in the channel that should receive them.",
-    ]);
-  }
-  return channelId;
+/** Where the weekly review is posted: the channel the command was typed in. */
+function reviewChannel(ctx: Context): string {
+  return channelOf(
+    ctx,
+    "Weekly budget reviews are posted into a channel.",
+    "Type the command in the channel that should receive them.",
+  );
 }

@@ -1,15 +1,15 @@
 import { defineCommand } from "../src/bot/command";
 import { periodOption, platformOption } from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
-import { median } from "../src/core/anomalies/robust-stats";
 import { bestTimes } from "../src/core/content/best-times";
 import { hashtagGrowth } from "../src/core/content/hashtag-growth";
 import { performanceBy, UNCATEGORISED } from "../src/core/content/performance-by";
 import { sumPosts } from "../src/core/content/post-totals";
 import { blockHoursFor, postingHeatmap } from "../src/core/content/posting-heatmap";
-import { engagementVelocity } from "../src/core/content/velocity";
+import { engagementVelocity, VELOCITY_WINDOW_HOURS } from "../src/core/content/velocity";
 import { viralPosts } from "../src/core/content/viral-posts";
-import { formatCount, formatPercent } from "../src/core/format";
+import { formatCount, formatPercent, formatSignedPercent } from "../src/core/format";
+import { median } from "../src/core/stats";
 import {
   engagementByChart,
   postingTimesHeatmap,
@@ -19,9 +19,11 @@ import { loadPosts } from "../src/reports/content-data";
 import { contextLine, periodData } from "../src/reports/reply-parts";
 
 /** Disclosure tags every sponsored post carries: they say nothing about what trends. */
-export const DISCLOSURE_TAGS = ["ad", "sponsored", "partner"] as const;
+const DISCLOSURE_TAGS = ["ad", "sponsored", "partner"] as const;
 /** A heatmap cell needs this many posts to be coloured. */
 const MIN_CELL_POSTS = 3;
+/** Uses in the period a hashtag needs to be ranked and listed as trending. */
+const MIN_TRENDING_USES = 3;
 const TRENDING_SHOWN = 10;
 const VIRAL_SHOWN = 8;
 
@@ -61,42 +63,42 @@ export default defineCommand({
       { blockHours: heatmap.blockHours, top: 1, minPosts: MIN_CELL_POSTS },
     );
     const bestSlot = pooled?.slots[0];
-    const hashtags = hashtagGrowth(posts, previous, { minUses: 3, ignore: DISCLOSURE_TAGS });
-    const trending = hashtags.filter((h) => h.uses >= 3).slice(0, TRENDING_SHOWN);
+    const hashtags = hashtagGrowth(posts, previous, {
+      minUses: MIN_TRENDING_USES,
+      ignore: DISCLOSURE_TAGS,
+    });
+    const trending = hashtags.filter((h) => h.uses >= MIN_TRENDING_USES).slice(0, TRENDING_SHOWN);
     const viral = viralPosts(posts, now);
     const recent = engagementVelocity(posts, now);
+    const medianPerHour = recent.length ? median(recent.map((r) => r.engagements_per_hour)) : null;
     const authors = new Set(posts.map((p) => `${p.platform}:${p.author_handle}`)).size;
-    const rateText = (r: number | null) => (r === null ? "—" : formatPercent(r));
 
     const lines = [
-      `${formatCount(posts.length)} posts by ${authors} authors reached ${formatCount(totals.reach)} people; engagement rate **${rateText(totals.engagement_rate)}**.`,
+      `${formatCount(posts.length)} posts by ${authors} authors reached ${formatCount(totals.reach)} people; engagement rate **${formatPercent(totals.engagement_rate)}**.`,
     ];
     const bestType = byType[0];
     const worstType = byType.at(-1);
     if (bestType && worstType && byType.length > 1) {
       lines.push(
-        `Best content type: **${bestType.key}** (${rateText(bestType.engagement_rate)}, ${bestType.posts} posts); weakest: ${worstType.key} (${rateText(worstType.engagement_rate)}).`,
+        `Best content type: **${bestType.key}** (${formatPercent(bestType.engagement_rate)}, ${bestType.posts} posts); weakest: ${worstType.key} (${formatPercent(worstType.engagement_rate)}).`,
       );
     }
     const bestCategory = byCategory[0];
     if (bestCategory && byCategory.length > 1) {
       lines.push(
-        `Best category: **${bestCategory.key}** (${rateText(bestCategory.engagement_rate)}, ${bestCategory.posts} posts).`,
+        `Best category: **${bestCategory.key}** (${formatPercent(bestCategory.engagement_rate)}, ${bestCategory.posts} posts).`,
       );
     }
     if (bestSlot) {
       lines.push(
-        `Best time to post: **${bestSlot.label}** (${rateText(bestSlot.adjusted_rate)} adjusted, ${bestSlot.posts} posts, ${bestSlot.lift >= 0 ? "+" : ""}${formatPercent(bestSlot.lift)} vs average; ${tz}). \`/campaign best-times\` breaks it down per platform.`,
+        `Best time to post: **${bestSlot.label}** (${formatPercent(bestSlot.adjusted_rate)} adjusted, ${bestSlot.posts} posts, ${formatSignedPercent(bestSlot.lift)} vs average; ${tz}). \`/campaign best-times\` breaks it down per platform.`,
       );
     }
     if (trending.length) {
       lines.push(
         `Trending: ${trending
           .slice(0, 4)
-          .map(
-            (h) =>
-              `#${h.tag} (${h.is_new ? "new" : h.uses_growth === null ? "—" : `${h.uses_growth >= 0 ? "+" : ""}${formatPercent(h.uses_growth)}`})`,
-          )
+          .map((h) => `#${h.tag} (${h.is_new ? "new" : formatSignedPercent(h.uses_growth)})`)
           .join(", ")}.`,
       );
     }
@@ -106,11 +108,10 @@ export default defineCommand({
         `Viral: ${viral.length} post${viral.length === 1 ? "" : "s"} shared far faster than their author's usual${top?.multiple ? ` — top: @${top.author_handle} at ${top.multiple.toFixed(1)}× (${top.shares} shares)` : ""}.`,
       );
     }
-    if (recent.length) {
-      const med = median(recent.map((r) => r.engagements_per_hour));
+    if (medianPerHour !== null) {
       const fastest = recent[0];
       lines.push(
-        `Engagement velocity (${recent.length} posts from the last 7 days): median ${med.toFixed(1)}/hour${fastest ? `, fastest @${fastest.author_handle} ${fastest.engagements_per_hour.toFixed(1)}/hour` : ""}.`,
+        `Engagement velocity (${recent.length} posts from the last ${VELOCITY_WINDOW_HOURS / 24} days): median ${medianPerHour.toFixed(1)}/hour${fastest ? `, fastest @${fastest.author_handle} ${fastest.engagements_per_hour.toFixed(1)}/hour` : ""}.`,
       );
     }
 
@@ -143,7 +144,7 @@ export default defineCommand({
         { label: "Posts", value: formatCount(posts.length) },
         { label: "Reach", value: formatCount(totals.reach) },
         { label: "Engagements", value: formatCount(totals.engagements) },
-        { label: "Engagement rate", value: rateText(totals.engagement_rate) },
+        { label: "Engagement rate", value: formatPercent(totals.engagement_rate) },
         { label: "Viral posts", value: String(viral.length) },
       ],
       table: viral.length
@@ -193,9 +194,9 @@ export default defineCommand({
         trending_hashtags: trending,
         viral_posts: viral,
         engagement_velocity: {
-          window_hours: 168,
+          window_hours: VELOCITY_WINDOW_HOURS,
           posts: recent.length,
-          median_per_hour: recent.length ? median(recent.map((r) => r.engagements_per_hour)) : null,
+          median_per_hour: medianPerHour,
           fastest: recent.slice(0, 5),
         },
       },

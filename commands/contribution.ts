@@ -83,7 +83,7 @@ export default defineCommand({
         rows: steps.map((s) => [
           s.label,
           formatMoney(s.value, currency),
-          s.share === null ? "—" : formatPercent(s.share),
+          formatPercent(s.share),
           formatMoney(s.end, currency),
         ]),
       },

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import { defineCommand } from "../src/bot/command";
 import { METRIC_CHOICES, platformOption, typeOption } from "../src/bot/common-options";
 import type { Context } from "../src/bot/context";
@@ -13,8 +12,9 @@ import {
   WEEKDAY_WORDS,
 } from "../src/core/schedule/schedule-spec";
 import { nextSlotAfter } from "../src/core/schedule/slots";
-import { saveChannelSubscription } from "../src/reports/channel-subscription";
+import { channelOf, saveChannelSubscription } from "../src/reports/channel-subscription";
 import { buildDigest } from "../src/reports/digest-report";
+import { localDateTime } from "../src/reports/local-time";
 import { subscriptionSpec } from "../src/scheduler/subscription-spec";
 import type {
   CampaignType,
@@ -88,12 +88,11 @@ export default defineCommand({
   ] as const,
 
   async run(ctx, args) {
-    const channelId = ctx.channelId ?? (ctx.platform === "console" ? "console" : undefined);
-    if (!channelId) {
-      throw new UserError("Digests are posted into a channel.", "no_channel", [
-        "Type the command in the channel that should receive the digest.",
-      ]);
-    }
+    const channelId = channelOf(
+      ctx,
+      "Digests are posted into a channel.",
+      "Type the command in the channel that should receive the digest.",
+    );
     const action = args.action as (typeof ACTIONS)[number];
     if ((CADENCES as readonly string[]).includes(action)) {
       return subscribe(ctx, channelId, action as SubscriptionCadence, args);
@@ -181,7 +180,7 @@ async function subscribe(
     title: existing ? "Digest rescheduled" : "Digest scheduled",
     text: [
       `This channel gets a **${describeSchedule(spec)}** digest: ${covers}, top and bottom campaigns, anomalies and recommendations.`,
-      `Next one: ${localTime(next, spec.timezone)}. If adpulse is down at that time it is ${subscription.late_policy === "skip" ? "skipped" : "posted once, marked late"}.`,
+      `Next one: ${localDateTime(next, spec.timezone)}. If adpulse is down at that time it is ${subscription.late_policy === "skip" ? "skipped" : "posted once, marked late"}.`,
       `Id \`${subscription.id}\` — \`/campaign digest test ${subscription.id}\` sends one now.`,
     ].join("\n"),
     tone: "good",
@@ -211,7 +210,7 @@ async function listDigests(ctx: Context, channelId: string): Promise<Reply> {
         filtersLabel(parseJsonObject<SubscriptionOptions>(s.options)),
         s.late_policy,
         s.paused ? "paused" : "active",
-        s.paused ? "—" : localTime(nextSlotAfter(subscriptionSpec(s), now), s.timezone),
+        s.paused ? "—" : localDateTime(nextSlotAfter(subscriptionSpec(s), now), s.timezone),
       ]),
     },
     context: "`/campaign digest pause|resume|remove|test|history <id>`",
@@ -280,7 +279,7 @@ async function manage(
     text:
       action === "pause"
         ? `The ${what} is paused: \`/campaign digest resume ${target.id}\` brings it back.`
-        : `The ${what} is back. Next one: ${localTime(next, target.timezone)}.`,
+        : `The ${what} is back. Next one: ${localDateTime(next, target.timezone)}.`,
     data: { subscription: { ...subscriptionData(target), paused: paused === 1 } },
   };
 }
@@ -318,7 +317,7 @@ async function history(ctx: Context, channelId: string, id: string | undefined):
           ? `sent ${r.delivery.sent_at?.slice(11, 16) ?? ""} UTC`
           : (r.delivery?.last_error ?? "");
     return [
-      localTime(new Date(r.scheduled_for), zoneOf.get(r.subject_id) ?? ctx.tenant.timezone),
+      localDateTime(new Date(r.scheduled_for), zoneOf.get(r.subject_id) ?? ctx.tenant.timezone),
       r.subject_id,
       `${status}${r.late ? ", late" : ""}${r.missed ? ` (${r.missed} missed before)` : ""}`,
       r.delivery?.attempts ?? 0,
@@ -373,9 +372,4 @@ function subscriptionData(s: Subscription) {
 function filtersLabel(options: SubscriptionOptions): string {
   const parts = [options.platform, options.type, options.metric ? `by ${options.metric}` : ""];
   return parts.filter(Boolean).join(" · ") || "all campaigns";
-}
-
-/** `Mon 23 Nov 09:00 Europe/Paris`. */
-function localTime(at: Date, zone: string): string {
-  return `${DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL HH:mm")} ${zone}`;
 }

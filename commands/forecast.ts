@@ -9,7 +9,7 @@ import { UserError } from "../src/bot/errors";
 import { addDays, daysBetween } from "../src/core/days";
 import { backtest } from "../src/core/forecast/backtest";
 import { forecastSeries } from "../src/core/forecast/forecast-series";
-import { formatDelta, formatPercent, MISSING } from "../src/core/format";
+import { formatDelta, formatPercent } from "../src/core/format";
 import { todayIn } from "../src/core/period";
 import { resolveScope } from "../src/reports/campaign-scope";
 import { metricForecastChart } from "../src/reports/forecast-charts";
@@ -112,14 +112,12 @@ export default defineCommand({
           (a, i) => a >= (check.lower[i] as number) && a <= (check.upper[i] as number),
         ).length
       : 0;
-    const pct = (n: number | null | undefined) =>
-      n === null || n === undefined ? MISSING : formatPercent(n);
     const p = forecast.params;
     const lines = [
       `${metricLabel(metric)} for ${name}, next ${horizon} days (${future[0]} → ${future.at(-1)}): **${fmt(ahead)}** ${additive ? "in total" : "on average"} (${formatDelta(ahead, before)} vs the last ${horizon} days, ${fmt(before)}).`,
       `First day, ${future[0]}: ${fmt(forecast.point[0] ?? null)} (80% interval ${fmt(forecast.lower[0] ?? null)}–${fmt(forecast.upper[0] ?? null)}); by ${future.at(-1)} the interval is ${fmt(forecast.lower.at(-1) ?? null)}–${fmt(forecast.upper.at(-1) ?? null)}.`,
       check
-        ? `Backtest (last ${horizon} days held out, model refitted without them): **MAPE ${pct(check.mape)}**, seasonal naive ${pct(check.naive_mape)}; ${inside} of ${horizon} actual days inside the 80% interval.`
+        ? `Backtest (last ${horizon} days held out, model refitted without them): **MAPE ${formatPercent(check.mape)}**, seasonal naive ${formatPercent(check.naive_mape)}; ${inside} of ${horizon} actual days inside the 80% interval.`
         : "",
       `_Model: additive Holt-Winters with a weekly season and damped trend (α ${p.alpha}, β ${p.beta}, γ ${p.gamma}, φ ${p.phi}), least-squares fit on ${values.length} days to ${lastDay}._`,
     ].filter(Boolean);
@@ -132,8 +130,8 @@ export default defineCommand({
           value: fmt(ahead),
         },
         { label: `Last ${horizon} days`, value: fmt(before) },
-        { label: "Backtest MAPE", value: pct(check?.mape) },
-        { label: "Seasonal naive MAPE", value: pct(check?.naive_mape) },
+        { label: "Backtest MAPE", value: formatPercent(check?.mape) },
+        { label: "Seasonal naive MAPE", value: formatPercent(check?.naive_mape) },
       ],
       table: {
         columns: ["Day", "Forecast", "80% low", "80% high"],

@@ -2,7 +2,7 @@ import { defineCommand } from "../src/bot/command";
 import { campaignReportOptions } from "../src/bot/common-options";
 import { UserError } from "../src/bot/errors";
 import type { ReplyField } from "../src/bot/reply";
-import { totalsByCampaign, totalsByPlatform } from "../src/core/aggregate";
+import { totalsByPlatform } from "../src/core/aggregate";
 import { formatCount, formatDelta, formatKpi, formatMoney, MISSING } from "../src/core/format";
 import { type FunnelStep, funnelSteps, weakestStep } from "../src/core/funnel/funnel-steps";
 import { computeKpis } from "../src/core/kpis";
@@ -26,9 +26,13 @@ export default defineCommand({
   async run(ctx, { campaign, period, platform, type }) {
     const scope = await resolveScope(ctx, { platform, type, campaign });
     const before = previousPeriod(period);
-    const [report, previous] = await Promise.all([
+    // The period before goes through loadPerformance, not loadTotals: its totals are summed per
+    // campaign and money-rounded, and `previous_steps` must keep those exact figures. The
+    // tenant-wide funnel (to find the weakest step) is only needed for a narrower scope.
+    const [report, previous, all] = await Promise.all([
       loadPerformance(ctx, scope, period),
       loadPerformance(ctx, scope, before),
+      scope.filtered ? ctx.store.metrics.totals(ctx.tenant.id, period) : undefined,
     ]);
     if (report.totals.impressions === 0) {
       throw new UserError(
@@ -48,7 +52,7 @@ export default defineCommand({
         : formatKpi(s.rate?.name === "ctr" ? "ctr" : "conversion_rate", s.rate?.value ?? null);
     const byPlatform = [
       ...totalsByPlatform(
-        totalsByCampaign(report.rows.map((r) => ({ ...r.totals, campaign_id: r.campaign.id }))),
+        new Map(report.rows.map((r) => [r.campaign.id, r.totals])),
         scope.campaigns,
       ),
     ]
@@ -68,11 +72,7 @@ export default defineCommand({
       });
 
     // Against the tenant's whole funnel: which step holds this scope back.
-    let weakest: ReturnType<typeof weakestStep> = null;
-    if (scope.filtered) {
-      const all = await ctx.store.metrics.totals(ctx.tenant.id, period);
-      weakest = weakestStep(steps, funnelSteps(all));
-    }
+    const weakest = all ? weakestStep(steps, funnelSteps(all)) : null;
     const [impressions, clicks, conversions, revenue] = steps as [
       FunnelStep,
       FunnelStep,

@@ -138,7 +138,7 @@ function rankingReply(
         r.influencer.tier,
         score(r),
         r.result.segment ?? "—",
-        r.factors.engagement === null ? "—" : formatPercent(r.factors.engagement),
+        formatPercent(r.factors.engagement),
         formatKpi("conversion_rate", r.factors.conversion),
         formatKpi("roi", r.factors.roi),
         formatMoney(r.totals.cost, currency),

@@ -88,7 +88,7 @@ export default defineCommand({
           p.path,
           formatCount(p.conversions),
           formatPercent(p.share),
-          p.conversion_rate === null ? "—" : formatPercent(p.conversion_rate),
+          formatPercent(p.conversion_rate),
           formatMoney(p.value, currency),
         ]),
       },

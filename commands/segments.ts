@@ -4,7 +4,7 @@ import type { Context } from "../src/bot/context";
 import { UserError } from "../src/bot/errors";
 import type { Reply } from "../src/bot/reply";
 import { formatCount, formatMoney, formatPercent } from "../src/core/format";
-import { type Period, todayIn } from "../src/core/period";
+import type { Period } from "../src/core/period";
 import {
   INFLUENCER_FEATURES,
   type InfluencerBehaviour,
@@ -60,10 +60,8 @@ export default defineCommand({
 });
 
 async function userSegments(ctx: Context, period: Period): Promise<Reply> {
-  const today = todayIn(ctx.clock.now(), ctx.tenant.timezone);
-  const asOf = [period.to, today].sort()[0] as string;
-  const data = await loadUserData(ctx, asOf);
-  const users = data.users.filter((u) => !u.signup_date || u.signup_date <= asOf);
+  const data = await loadUserData(ctx, period.to);
+  const { asOf, known: users } = data;
   if (users.length < MIN_ITEMS) {
     throw new UserError(
       `Segmenting needs at least ${MIN_ITEMS} app users; ${ctx.tenant.name} has ${users.length}.`,

@@ -7,10 +7,10 @@ import {
   typeOption,
 } from "../src/bot/common-options";
 import { bucketDays, type Grain } from "../src/core/aggregate";
-import { formatDelta, percentChange } from "../src/core/format";
+import { formatDelta, MISSING } from "../src/core/format";
 import { sumTotals } from "../src/core/kpis";
 import { previousPeriod } from "../src/core/period";
-import { resolveScope } from "../src/reports/campaign-scope";
+import { resolveScope, scopeCampaignIds } from "../src/reports/campaign-scope";
 import { trendChart } from "../src/reports/charts";
 import { formatMetric, metricLabel, metricValue } from "../src/reports/metric";
 import { contextLine, periodData } from "../src/reports/reply-parts";
@@ -62,7 +62,7 @@ export default defineCommand({
     const scope = await resolveScope(ctx, { platform, type, campaign });
     const bucket = grain ? (GRAIN_WORDS[grain] as Grain) : defaultGrain(period.days);
     const before = previousPeriod(period);
-    const ids = scope.filtered ? { campaignIds: scope.campaigns.map((c) => c.id) } : {};
+    const ids = { campaignIds: scopeCampaignIds(scope) };
     const [rows, previousRows] = await Promise.all([
       ctx.store.metrics.totalsByDay(ctx.tenant.id, period, ids),
       ctx.store.metrics.totalsByDay(ctx.tenant.id, before, ids),
@@ -92,8 +92,8 @@ export default defineCommand({
       undefined,
     );
     // No earlier figure to compare with (new campaign, zero before): say nothing rather than "—".
-    const change =
-      percentChange(overall, overallBefore) === null ? "" : formatDelta(overall, overallBefore);
+    const delta = formatDelta(overall, overallBefore);
+    const change = delta === MISSING ? "" : delta;
 
     return {
       title: `${metricLabel(metric)} trend — ${scope.single?.name ?? scope.label} — ${period.label}`,

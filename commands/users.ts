@@ -6,7 +6,7 @@ import { UserError } from "../src/bot/errors";
 import { echo } from "../src/bot/option-values";
 import type { Reply } from "../src/bot/reply";
 import { formatCount, formatDelta, formatPercent, MISSING } from "../src/core/format";
-import { type Period, todayIn } from "../src/core/period";
+import type { Period } from "../src/core/period";
 import {
   type ChurnRisk,
   churnRisk,
@@ -52,10 +52,9 @@ export default defineCommand({
     { name: "user", kind: "text", description: "One user's id, e.g. u-00042, for their profile" },
   ] as const,
   async run(ctx, { view, period, user }) {
-    const today = todayIn(ctx.clock.now(), ctx.tenant.timezone);
     // A period reaching into the future is read up to today.
-    const asOf = earlier(period.to, today);
-    const data = await loadUserData(ctx, asOf);
+    const data = await loadUserData(ctx, period.to);
+    const { asOf } = data;
     if (data.users.length === 0) {
       throw new UserError(`${ctx.tenant.name} has no app users yet.`, "no_data", [
         "Import them with `adpulse import users <file>` and their activity with `adpulse import user-events <file>`, or load demo data with `adpulse seed --demo`.",
@@ -99,21 +98,20 @@ function overviewReply(
   const earned = points.reduce((a, b) => a + b.earned, 0);
   const redeemed = points.reduce((a, b) => a + b.redeemed, 0);
   const closing = points.at(-1)?.balance ?? opening;
-  const known = users.filter((u) => !u.signup_date || u.signup_date <= asOf);
+  const { known } = data;
   const genders = shareBy(known, (u) => u.gender, APP_USER_GENDERS);
   const ages = shareBy(known, (u) => u.age_group, APP_USER_AGE_GROUPS);
   const segments = shareBy(known, (u) => u.segment ?? "unknown");
-  const bands = churnBands(known, data, asOf);
+  const bands = countBands(risks(data));
   const monthOne = cohorts.cohorts
     .filter((c) => c.cohort < cohorts.current_month && c.rates[1] !== null && c.size > 0)
     .map((c) => ({ cohort: c.cohort, rate: c.rates[1] as number, size: c.size }));
   const monthOneAvg = monthOne.length
     ? monthOne.reduce((a, c) => a + c.rate * c.size, 0) / monthOne.reduce((a, c) => a + c.size, 0)
     : null;
-  const pct = (n: number | null) => (n === null ? MISSING : formatPercent(n));
   const lines = [
     `**${formatCount(activeIds.size)}** active users in ${period.label}: ${formatCount(activeNew)} new (signed up in the period), ${formatCount(activeIds.size - activeNew)} existing; ${formatCount(signedUp.length)} sign-ups.`,
-    `${pct(returns.share)} of those who signed up came back on a later day (${returns.windows.map((w) => `within ${w.days} days: ${w.eligible ? `${pct(w.share)} of ${w.eligible}` : "too early to tell"}`).join(", ")}).`,
+    `${formatPercent(returns.share)} of those who signed up came back on a later day (${returns.windows.map((w) => `within ${w.days} days: ${w.eligible ? `${formatPercent(w.share)} of ${w.eligible}` : "too early to tell"}`).join(", ")}).`,
     monthOneAvg !== null
       ? `Month-1 retention averages **${formatPercent(monthOneAvg)}** over the ${monthOne.length} complete cohorts shown.`
       : "",
@@ -135,7 +133,7 @@ function overviewReply(
       { label: "Users", value: formatCount(known.length) },
       { label: "Active users", value: formatCount(activeIds.size) },
       { label: "Sign-ups", value: formatCount(signedUp.length) },
-      { label: "Came back", value: pct(returns.share) },
+      { label: "Came back", value: formatPercent(returns.share) },
       { label: "Points earned", value: formatCount(earned) },
       { label: "Points redeemed", value: formatCount(redeemed) },
       { label: "Outstanding points", value: formatCount(closing) },
@@ -193,39 +191,30 @@ function overviewReply(
   };
 }
 
-function churnBands(
-  users: readonly AppUser[],
-  data: UserData,
-  asOf: string,
-): Record<RiskBand, number> {
+/** How many users fall in each churn band, every band present (zero included). */
+function countBands(all: readonly { risk: ChurnRisk }[]): Record<RiskBand, number> {
   const counts: Record<RiskBand, number> = { high: 0, medium: 0, low: 0 };
-  for (const r of risks(users, data, asOf)) counts[r.risk.band]++;
+  for (const r of all) counts[r.risk.band]++;
   return counts;
 }
 
-function risks(
-  users: readonly AppUser[],
-  data: UserData,
-  asOf: string,
-): { user: AppUser; risk: ChurnRisk }[] {
+/** The churn risk of every user signed up by `asOf`: someone who joins later is no churn risk. */
+function risks(data: UserData): { user: AppUser; risk: ChurnRisk }[] {
   const eventDays = new Map<string, string[]>();
   for (const e of data.events) {
     const list = eventDays.get(e.user_id);
     if (list) list.push(e.day);
     else eventDays.set(e.user_id, [e.day]);
   }
-  return users
-    .filter((u) => !u.signup_date || u.signup_date <= asOf)
-    .map((u) => ({
-      user: u,
-      risk: churnRisk(u, data.activeDays.get(u.id) ?? [], eventDays.get(u.id) ?? [], asOf),
-    }));
+  return data.known.map((u) => ({
+    user: u,
+    risk: churnRisk(u, data.activeDays.get(u.id) ?? [], eventDays.get(u.id) ?? [], data.asOf),
+  }));
 }
 
 function churnReply(ctx: Context, data: UserData, period: Period, asOf: string): Reply {
-  const all = risks(data.users, data, asOf);
-  const counts: Record<RiskBand, number> = { high: 0, medium: 0, low: 0 };
-  for (const r of all) counts[r.risk.band]++;
+  const all = risks(data);
+  const counts = countBands(all);
   const sizes = new Map<string, number>();
   for (const r of all) {
     const key = r.user.segment ?? "unknown";

@@ -65,15 +65,31 @@ export function formatMoney(n: number, currency = "USD"): string {
 
 /**
  * A percent number (12.3 means 12.3 %), no space before the sign: two decimals under 1 (CTRs
- * live there), one under 100, none above.
+ * live there), one under 100, none above. A rate that does not exist (null, undefined, a zero
+ * denominator's NaN) is "—", so callers pass nullable rates as they are.
  *
  * @example formatPercent(12.345) // "12.3%"
  * @example formatPercent(0.874) // "0.87%"
  * @example formatPercent(240) // "240%"
+ * @example formatPercent(null) // "—"
  */
-export function formatPercent(n: number): string {
-  if (!Number.isFinite(n)) return MISSING;
+export function formatPercent(n: number | null | undefined): string {
+  if (typeof n !== "number" || !Number.isFinite(n)) return MISSING;
   return `${decimals(n, percentDigits(n))}%`;
+}
+
+/**
+ * {@link formatPercent} with a "+" on values >= 0, for lifts and growth that are already
+ * percents (unlike {@link formatDelta}, which computes the change and shows a flat "0%"): the
+ * sign is decided on the value itself, so 0 reads "+0%". Null or undefined is "—".
+ *
+ * @example formatSignedPercent(12.345) // "+12.3%"
+ * @example formatSignedPercent(-4.5) // "-4.5%"
+ * @example formatSignedPercent(null) // "—"
+ */
+export function formatSignedPercent(n: number | null | undefined): string {
+  if (n === null || n === undefined) return MISSING;
+  return `${n >= 0 ? "+" : ""}${formatPercent(n)}`;
 }
 
 function percentDigits(n: number): number {

@@ -1,8 +1,9 @@
 import type { MemberRole } from "../store/schema";
 
 /**
- * Who may do what beyond reading. Pure: the caller loads the member's granted roles and passes
- * the bootstrap list from `config.managers` (ADPULSE_MANAGERS).
+ * Who may do what beyond reading. {@link can} is pure: the caller loads the member's granted
+ * roles and passes the bootstrap list from `config.managers` (ADPULSE_MANAGERS);
+ * {@link hasPermission} does that loading for a command or import context.
  *
  * Rules (README of src/import and the budget-approval issue rely on them):
  * - A granted `manager` role also counts as `importer`.
@@ -96,4 +97,35 @@ export function whoMay(permission: Permission): string {
   return roles.length > 1
     ? `Only managers or members with the ${roles.filter((r) => r !== "manager").join(" or ")} role can do that.`
     : "Only managers can do that.";
+}
+
+/** What {@link hasPermission} reads: a command's Context or an import's context both fit. */
+export interface PermissionContext {
+  store: { roles: { rolesOf(tenantId: string, userId: string): Promise<readonly MemberRole[]> } };
+  tenant: { id: string };
+  user: { id: string };
+  /** `config.managers`; absent counts as none. */
+  managers?: readonly string[];
+}
+
+/**
+ * {@link can} for the context's user in its tenant, with the roles granted there read from the
+ * store: every gated action checks the same way, bootstrap managers included.
+ *
+ * @example if (!(await hasPermission(ctx, "approve_budget"))) return refusal(…);
+ */
+export async function hasPermission(
+  ctx: PermissionContext,
+  permission: Permission,
+): Promise<boolean> {
+  const granted = await ctx.store.roles.rolesOf(ctx.tenant.id, ctx.user.id);
+  return can(
+    {
+      userId: ctx.user.id,
+      tenantId: ctx.tenant.id,
+      granted,
+      bootstrapManagers: ctx.managers ?? [],
+    },
+    permission,
+  );
 }

@@ -6,7 +6,7 @@ import type { Clock } from "../bot/clock";
 import { UserError } from "../bot/errors";
 import { isIsoDay } from "../core/days";
 import { todayIn } from "../core/period";
-import { can, whoMay } from "../core/permissions";
+import { hasPermission, whoMay } from "../core/permissions";
 import type { Logger } from "../logger";
 import type { Platform, Tenant } from "../store/schema";
 import type { Store } from "../store/store";
@@ -153,14 +153,7 @@ async function prepare(
  * bootstrap and console rules); everyone else gets a UserError naming who can.
  */
 async function assertMayImport(ctx: ImportContext): Promise<void> {
-  const granted = await ctx.store.roles.rolesOf(ctx.tenant.id, ctx.user.id);
-  const actor = {
-    userId: ctx.user.id,
-    tenantId: ctx.tenant.id,
-    granted,
-    bootstrapManagers: ctx.managers,
-  };
-  if (can(actor, "import")) return;
+  if (await hasPermission(ctx, "import")) return;
   throw new UserError(`You cannot import data into ${ctx.tenant.name}.`, "import_forbidden", [
     whoMay("import"),
     "Ask a manager to grant you the importer role.",

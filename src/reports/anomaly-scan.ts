@@ -13,7 +13,7 @@ import {
 import { addDays, eachDay } from "../core/days";
 import type { DayTotalsRow } from "../store/metrics-repository";
 import type { MetricTotals } from "../store/schema";
-import type { CampaignScope } from "./campaign-scope";
+import { type CampaignScope, scopeCampaignIds } from "./campaign-scope";
 import { formatMetric, higherIsBetter, isKpi, metricLabel, metricValue } from "./metric";
 
 /** Daily metrics watched for anomalies: the money, the outcomes, and the ratios that move them. */
@@ -103,7 +103,7 @@ export async function loadDailyHistory(
   return ctx.store.metrics.totalsByDay(
     ctx.tenant.id,
     { from: addDays(from, -HISTORY_DAYS), to },
-    { campaignIds: scope?.filtered ? scope.campaigns.map((c) => c.id) : undefined },
+    { campaignIds: scopeCampaignIds(scope) },
   );
 }
 

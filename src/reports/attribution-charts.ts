@@ -8,7 +8,6 @@ import {
   type AttributionResult,
 } from "../core/attribution/result";
 import type { Period } from "../core/period";
-import { retitleAxes } from "./axis-titles";
 
 /** How each model is named on charts and in tables. */
 export const MODEL_LABELS: Readonly<Record<AttributionModelName, string>> = {
@@ -31,7 +30,7 @@ export function attributionComparisonChart(
   channels: readonly string[],
   period: Period,
 ): ReplyChart {
-  const chart = comparisonBarChart({
+  return comparisonBarChart({
     id: "attribution-models",
     title: `Attributed conversions by model — ${period.label}`,
     groupTitle: "Model",
@@ -42,8 +41,9 @@ export function attributionComparisonChart(
       measure: count(channel),
       values: ATTRIBUTION_MODELS.map((m) => results[m].conversions[channel] ?? 0),
     })),
+    xTitle: "Channel",
+    yTitle: "Attributed conversions (count)",
   });
-  return retitleAxes(chart, { x: "Channel", y: "Attributed conversions (count)" });
 }
 
 /** Markov removal effects: the share of conversions lost if a channel disappeared. */

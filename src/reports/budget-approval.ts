@@ -1,10 +1,11 @@
 import type { ActionClick, ActionOutcome } from "../bot/action";
 import type { Context } from "../bot/context";
 import type { Reply } from "../bot/reply";
-import { can } from "../core/permissions";
+import { hasPermission } from "../core/permissions";
 import type { BudgetDecision } from "../store/budget-recommendations-repository";
 import type { BudgetRecommendation } from "../store/schema";
-import { batchMessage, deciderName, localInstant } from "./budget-message";
+import { batchMessage, deciderName } from "./budget-message";
+import { localDateTime } from "./local-time";
 
 /**
  * An Approve or Reject click on a budget recommendation. Checked on every click, in this order:
@@ -48,12 +49,7 @@ export async function decideFromClick(
       at: now,
     });
 
-  const granted = await ctx.store.roles.rolesOf(tenantId, ctx.user.id);
-  const manager = can(
-    { userId: ctx.user.id, tenantId, granted, bootstrapManagers: ctx.managers ?? [] },
-    "approve_budget",
-  );
-  if (!manager) {
+  if (!(await hasPermission(ctx, "approve_budget"))) {
     await deny("not_manager");
     return {
       reply: refusal("Only managers decide budget moves", "not_manager", [
@@ -112,7 +108,7 @@ export async function decideFromClick(
 /** The private answer to a click on a recommendation that is no longer open. */
 function settledReply(rec: BudgetRecommendation, ctx: Context): Reply {
   const zone = ctx.tenant.timezone;
-  const at = rec.decided_at ? localInstant(rec.decided_at, zone) : "";
+  const at = rec.decided_at ? localDateTime(rec.decided_at, zone) : "";
   switch (rec.status) {
     case "approved":
     case "rejected":
@@ -124,7 +120,7 @@ function settledReply(rec: BudgetRecommendation, ctx: Context): Reply {
       );
     case "expired":
       return refusal("This recommendation has expired", "expired", [
-        `It was open until ${localInstant(rec.expires_at, zone)} and can no longer be approved; nothing changed. Ask for fresh ones with \`/campaign budget recommend\`.`,
+        `It was open until ${localDateTime(rec.expires_at, zone)} and can no longer be approved; nothing changed. Ask for fresh ones with \`/campaign budget recommend\`.`,
       ]);
     default:
       return refusal("This recommendation was withdrawn", "superseded", [

@@ -2,7 +2,8 @@ import type { Context } from "../bot/context";
 import type { Reply } from "../bot/reply";
 import { formatMoney } from "../core/format";
 import { parseJsonObject } from "../store/subscriptions-repository";
-import { deciderName, localInstant } from "./budget-message";
+import { deciderName } from "./budget-message";
+import { localDateTime } from "./local-time";
 
 /**
  * `/campaign budget history`: the latest decisions (who, what, when, budgets before and after),
@@ -10,8 +11,10 @@ import { deciderName, localInstant } from "./budget-message";
  * `data.decisions` is what `adpulse ask "/campaign budget history" --json` lists.
  */
 export async function buildHistoryReply(ctx: Context, limit = 20): Promise<Reply> {
-  const decisions = await ctx.store.budget.decisions(ctx.tenant.id, limit);
-  const audit = await ctx.store.audit.list(ctx.tenant.id, { action: "budget.", limit });
+  const [decisions, audit] = await Promise.all([
+    ctx.store.budget.decisions(ctx.tenant.id, limit),
+    ctx.store.audit.list(ctx.tenant.id, { action: "budget.", limit }),
+  ]);
   const ids = [
     ...new Set(
       decisions.flatMap((d) => [d.recommendation.from_campaign, d.recommendation.to_campaign]),
@@ -66,7 +69,7 @@ export async function buildHistoryReply(ctx: Context, limit = 20): Promise<Reply
           rows: decisions.map(({ recommendation: r }, i) => {
             const d = data[i] as (typeof data)[number];
             return [
-              r.decided_at ? localInstant(r.decided_at, zone) : "—",
+              r.decided_at ? localDateTime(r.decided_at, zone) : "—",
               r.status,
               deciderName(r),
               `${formatMoney(r.amount, currency)}: ${name(r.from_campaign)} → ${name(r.to_campaign)}`,

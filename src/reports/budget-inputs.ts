@@ -13,6 +13,7 @@ import { addDays } from "../core/days";
 import { todayIn } from "../core/period";
 import type { DayRange } from "../store/metrics-repository";
 import type { Campaign, CampaignType, Platform } from "../store/schema";
+import { resolveScope } from "./campaign-scope";
 
 /** Days of history each curve is fitted on: four weeks, so every weekday counts four times. */
 export const LOOKBACK_DAYS = 28;
@@ -49,23 +50,11 @@ export async function loadBudgetInputs(
 ): Promise<BudgetInputs> {
   const now = ctx.clock.now();
   const today = todayIn(now, ctx.tenant.timezone);
-  const campaigns = await ctx.store.campaigns.list(ctx.tenant.id, {
-    platform: scope.platform,
-    type: scope.type,
-  });
-  const label = [scope.platform, scope.type].filter(Boolean).join(" · ") || "all campaigns";
-  if (campaigns.length === 0) {
-    throw new UserError(
-      scope.platform || scope.type
-        ? `No campaigns match ${label}.`
-        : `${ctx.tenant.name} has no campaigns yet.`,
-      "no_campaigns",
-      [
-        "Import data with `adpulse import campaigns <file>` or load demo data with `adpulse seed --demo`.",
-      ],
-    );
-  }
-  const range = await ctx.store.metrics.dataRange(ctx.tenant.id);
+  // Same campaign list, label and `no_campaigns` error as every other command's filters.
+  const [{ campaigns, label }, range] = await Promise.all([
+    resolveScope(ctx, { platform: scope.platform, type: scope.type }),
+    ctx.store.metrics.dataRange(ctx.tenant.id),
+  ]);
   // ISO days compare as text: the earlier of the last data day and today.
   const to = range ? [range.to, today].sort()[0] : undefined;
   if (!range || !to || to < addDays(today, -LOOKBACK_DAYS)) {
@@ -79,13 +68,11 @@ export async function loadBudgetInputs(
   }
   const window = { from: addDays(to, 1 - LOOKBACK_DAYS), to };
   const ids = campaigns.map((c) => c.id);
-  const rows = await ctx.store.metrics.dailyRows(ctx.tenant.id, window, { campaignIds: ids });
   const earliest = [to, ...campaigns.map((c) => c.start_date)].sort()[0] as string;
-  const lifetime = await ctx.store.metrics.totalsByCampaign(
-    ctx.tenant.id,
-    { from: earliest, to },
-    { campaignIds: ids },
-  );
+  const [rows, lifetime] = await Promise.all([
+    ctx.store.metrics.dailyRows(ctx.tenant.id, window, { campaignIds: ids }),
+    ctx.store.metrics.totalsByCampaign(ctx.tenant.id, { from: earliest, to }, { campaignIds: ids }),
+  ]);
   const spentById = new Map(lifetime.map((r) => [r.campaign_id, r.spend]));
 
   const weekFrom = addDays(to, 1 - HORIZON_DAYS);

@@ -6,18 +6,14 @@ import { formatMoney, formatPercent } from "../core/format";
 import type { BudgetChange, BudgetRecommendation, Tenant } from "../store/schema";
 import { parseJsonObject } from "../store/subscriptions-repository";
 import type { BatchSummary } from "./budget-recommendations";
+import { localDateTime } from "./local-time";
 
 /** Button ids: numbered per message (Slack refuses repeated action ids), routed by prefix. */
 export const APPROVE_ACTION = "budget.approve";
 export const REJECT_ACTION = "budget.reject";
 
-/** `Wed 25 Nov 10:00 UTC`, in the tenant's zone. */
-export function localInstant(iso: string, zone: string): string {
-  return `${DateTime.fromISO(iso, { zone }).toFormat("ccc d LLL HH:mm")} ${zone}`;
-}
-
 /** The status a recommendation shows: a pending one past its expiry reads as expired. */
-export function shownStatus(rec: BudgetRecommendation, now: Date): BudgetRecommendation["status"] {
+function shownStatus(rec: BudgetRecommendation, now: Date): BudgetRecommendation["status"] {
   return rec.status === "pending" && rec.expires_at <= now.toISOString() ? "expired" : rec.status;
 }
 
@@ -39,13 +35,15 @@ export async function batchMessage(
   stored?: readonly BudgetRecommendation[],
 ): Promise<Reply> {
   const recs = stored ?? (await ctx.store.budget.listBatch(ctx.tenant.id, batchId));
-  const changes = await ctx.store.budget.changesFor(
-    ctx.tenant.id,
-    recs.map((r) => r.id),
-  );
-  const campaigns = await ctx.store.campaigns.list(ctx.tenant.id, {
-    ids: [...new Set(recs.flatMap((r) => [r.from_campaign, r.to_campaign]))],
-  });
+  const [changes, campaigns] = await Promise.all([
+    ctx.store.budget.changesFor(
+      ctx.tenant.id,
+      recs.map((r) => r.id),
+    ),
+    ctx.store.campaigns.list(ctx.tenant.id, {
+      ids: [...new Set(recs.flatMap((r) => [r.from_campaign, r.to_campaign]))],
+    }),
+  ]);
   return renderBatch({
     recs,
     changes,
@@ -55,7 +53,7 @@ export async function batchMessage(
   });
 }
 
-export interface BatchRenderInput {
+interface BatchRenderInput {
   recs: readonly BudgetRecommendation[];
   changes: readonly BudgetChange[];
   names: ReadonlyMap<string, string>;
@@ -64,7 +62,7 @@ export interface BatchRenderInput {
 }
 
 /** Pure part of {@link batchMessage}. */
-export function renderBatch(input: BatchRenderInput): Reply {
+function renderBatch(input: BatchRenderInput): Reply {
   const { recs, tenant, now } = input;
   const first = recs[0];
   if (!first) {
@@ -125,7 +123,7 @@ export function renderBatch(input: BatchRenderInput): Reply {
       `Goal: ${goal}`,
       summary.label ?? "all campaigns",
       `guardrails: ±${summary.guardrails?.maxChangePct ?? "?"} % per campaign, budgets ≥ ${formatMoney(summary.guardrails?.minBudget ?? 0, currency)}`,
-      open.length > 0 ? `open until ${localInstant(first.expires_at, zone)}` : "all settled",
+      open.length > 0 ? `open until ${localDateTime(first.expires_at, zone)}` : "all settled",
     ].join(" · "),
     tone: "neutral",
     data: {
@@ -162,10 +160,10 @@ function intro(summary: BatchSummary, first: BudgetRecommendation, tenant: Tenan
 function statusLine(rec: BudgetRecommendation, input: BatchRenderInput, now: Date): string {
   const zone = input.tenant.timezone;
   const currency = input.tenant.currency;
-  const at = rec.decided_at ? localInstant(rec.decided_at, zone) : "";
+  const at = rec.decided_at ? localDateTime(rec.decided_at, zone) : "";
   switch (shownStatus(rec, now)) {
     case "pending":
-      return `⏳ Waiting for a manager: open until ${localInstant(rec.expires_at, zone)}.`;
+      return `⏳ Waiting for a manager: open until ${localDateTime(rec.expires_at, zone)}.`;
     case "approved": {
       const changes = input.changes.filter((c) => c.recommendation_id === rec.id);
       const to = changes.find((c) => c.campaign_id === rec.to_campaign);
@@ -184,7 +182,7 @@ function statusLine(rec: BudgetRecommendation, input: BatchRenderInput, now: Dat
     case "rejected":
       return `❌ Rejected by ${deciderName(rec)} at ${at}; budgets unchanged.`;
     case "expired":
-      return `⌛ Expired at ${localInstant(rec.expires_at, zone)} without a decision; budgets unchanged.`;
+      return `⌛ Expired at ${localDateTime(rec.expires_at, zone)} without a decision; budgets unchanged.`;
     case "superseded":
       return `↷ Withdrawn${at ? ` at ${at}` : ""}: ${rec.status_note ?? "budgets changed since"}; ask again with \`/campaign budget recommend\`.`;
   }

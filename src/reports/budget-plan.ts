@@ -16,7 +16,6 @@ import {
   planAllocation,
 } from "../core/budget/index";
 import { formatMoney } from "../core/format";
-import { retitleAxes } from "./axis-titles";
 import { type BudgetScope, loadBudgetInputs } from "./budget-inputs";
 
 /** Bars drawn in the current-vs-proposed chart; the table lists every campaign. */
@@ -135,7 +134,7 @@ function planChart(
     .sort((a, b) => Math.abs(b.proposed - b.current) - Math.abs(a.proposed - a.current))
     .slice(0, CHART_CAMPAIGNS)
     .sort((a, b) => b.proposed - a.proposed);
-  const chart = comparisonBarChart({
+  return comparisonBarChart({
     id: "budget-plan",
     title:
       lines.length > shown.length
@@ -149,7 +148,8 @@ function planChart(
       measure: money(name(l.id), currency),
       values: [l.current, l.proposed],
     })),
+    // The shared-unit layout names its axes for metrics; here they are campaigns and spend.
+    xTitle: "Campaign",
+    yTitle: `Weekly spend (${currency})`,
   });
-  // The shared-unit layout names its axes for metrics; here they are campaigns and spend.
-  return retitleAxes(chart, { x: "Campaign", y: `Weekly spend (${currency})` });
 }

@@ -25,7 +25,7 @@ export interface BudgetSubscriptionOptions {
 }
 
 /** Recommendations not decided within this long can no longer be approved. */
-export const EXPIRY_HOURS = 72;
+const EXPIRY_HOURS = 72;
 
 export interface RecommendRequest {
   goal: BudgetGoal;

@@ -2,7 +2,7 @@ import type { Context } from "../bot/context";
 import { computeKpis, type Kpis, sumTotals } from "../core/kpis";
 import type { Period } from "../core/period";
 import type { Campaign, MetricTotals } from "../store/schema";
-import type { CampaignScope } from "./campaign-scope";
+import { type CampaignScope, scopeCampaignIds } from "./campaign-scope";
 
 export interface CampaignPerformance {
   campaign: Campaign;
@@ -17,7 +17,7 @@ export async function loadTotals(
   period: Period,
 ): Promise<{ totals: MetricTotals; kpis: Kpis }> {
   const totals = await ctx.store.metrics.totals(ctx.tenant.id, period, {
-    campaignIds: scope.filtered ? scope.campaigns.map((c) => c.id) : undefined,
+    campaignIds: scopeCampaignIds(scope),
   });
   return { totals, kpis: computeKpis(totals) };
 }
@@ -40,7 +40,7 @@ export async function loadPerformance(
 ): Promise<PerformanceReport> {
   const byId = new Map(scope.campaigns.map((c) => [c.id, c]));
   const sums = await ctx.store.metrics.totalsByCampaign(ctx.tenant.id, period, {
-    campaignIds: scope.filtered ? [...byId.keys()] : undefined,
+    campaignIds: scopeCampaignIds(scope),
   });
   const rows: CampaignPerformance[] = [];
   for (const { campaign_id, ...totals } of sums) {

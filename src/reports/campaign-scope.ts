@@ -24,6 +24,16 @@ export interface CampaignScope {
 }
 
 /**
+ * The campaign ids a metrics query must be limited to, or undefined when the scope is the whole
+ * tenant: then the query needs no id list at all (cheaper than naming every campaign).
+ *
+ * @example ctx.store.metrics.totals(ctx.tenant.id, period, { campaignIds: scopeCampaignIds(scope) })
+ */
+export function scopeCampaignIds(scope: CampaignScope | undefined): string[] | undefined {
+  return scope?.filtered ? scope.campaigns.map((c) => c.id) : undefined;
+}
+
+/**
  * Lists the tenant's campaigns that the filters select. A campaign name that matches nothing is a
  * UserError with the closest names as suggestions.
  */

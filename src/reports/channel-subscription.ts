@@ -1,4 +1,5 @@
 import type { Context } from "../bot/context";
+import { UserError } from "../bot/errors";
 import type { Subscription } from "../store/schema";
 
 /** When a subscription fires and with which options: what subscribing again may change. */
@@ -6,6 +7,19 @@ export type SubscriptionSchedule = Pick<
   Subscription,
   "cadence" | "time" | "day" | "timezone" | "options" | "late_policy" | "paused" | "active_from"
 >;
+
+/**
+ * The channel a scheduled post goes to: the one the command was typed in (the console counts as
+ * one channel). A direct message has none, so the command refuses with `no_channel` and the
+ * caller's own wording of what it posts and where to type it.
+ *
+ * @example channelOf(ctx, "Digests are posted into a channel.", "Type the command in the channel that should receive the digest.")
+ */
+export function channelOf(ctx: Context, message: string, hint: string): string {
+  const channelId = ctx.channelId ?? (ctx.platform === "console" ? "console" : undefined);
+  if (!channelId) throw new UserError(message, "no_channel", [hint]);
+  return channelId;
+}
 
 /**
  * Saves a channel's subscription: reschedules `existing` when the channel has one (subscribing

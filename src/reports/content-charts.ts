@@ -5,9 +5,8 @@ import type { PlatformBestTimes } from "../core/content/best-times";
 import type { HashtagGrowth } from "../core/content/hashtag-growth";
 import type { GroupPerformance } from "../core/content/performance-by";
 import type { PostingHeatmap } from "../core/content/posting-heatmap";
-import { formatPercent } from "../core/format";
+import { formatPercent, formatSignedPercent } from "../core/format";
 import type { Period } from "../core/period";
-import { retitleAxes } from "./axis-titles";
 
 /** Engagement rate per group (content type, category), best first, with each group's post count. */
 export function engagementByChart(
@@ -24,7 +23,7 @@ export function engagementByChart(
     bars: groups.map((g) => ({
       label: g.key,
       value: g.engagement_rate,
-      text: `${g.engagement_rate === null ? "—" : formatPercent(g.engagement_rate)} · ${g.posts} post${g.posts === 1 ? "" : "s"}`,
+      text: `${formatPercent(g.engagement_rate)} · ${g.posts} post${g.posts === 1 ? "" : "s"}`,
     })),
   });
 }
@@ -69,7 +68,7 @@ export function postingTimesHeatmap(
 
 /** Trending hashtags: uses this period as bars, growth against the period before as text. */
 export function trendingHashtagsChart(rows: readonly HashtagGrowth[], period: Period): ReplyChart {
-  const chart = labelledBarChart({
+  return labelledBarChart({
     id: "trending-hashtags",
     title: `Trending hashtags — ${period.label} vs the period before`,
     category: "Hashtag",
@@ -77,10 +76,10 @@ export function trendingHashtagsChart(rows: readonly HashtagGrowth[], period: Pe
     bars: rows.map((r) => ({
       label: `#${r.tag}`,
       value: r.uses,
-      text: `${r.uses} · ${r.is_new ? "new" : r.uses_growth === null ? "—" : `${r.uses_growth >= 0 ? "+" : ""}${formatPercent(r.uses_growth)}`}`,
+      text: `${r.uses} · ${r.is_new ? "new" : formatSignedPercent(r.uses_growth)}`,
     })),
+    xTitle: "Posts using the hashtag (count)",
   });
-  return retitleAxes(chart, { x: "Posts using the hashtag (count)" });
 }
 
 /** The best slots of every platform as bars in platform colours, evidence as text. */
@@ -98,7 +97,7 @@ export function bestSlotsChart(
         label: `${p.platform} · ${s.label}`,
         value: s.adjusted_rate,
         group: p.platform,
-        text: `${formatPercent(s.adjusted_rate)} · ${s.lift >= 0 ? "+" : ""}${formatPercent(s.lift)} · ${s.posts} posts`,
+        text: `${formatPercent(s.adjusted_rate)} · ${formatSignedPercent(s.lift)} · ${s.posts} posts`,
       })),
     ),
     subtitle:

@@ -13,6 +13,7 @@ import { loadPerformance, loadTotals } from "./campaign-performance";
 import { resolveScope } from "./campaign-scope";
 import { metricRankingChart } from "./charts";
 import { digestRecommendations } from "./digest-recommendations";
+import { localDateTime } from "./local-time";
 import { formatMetric, higherIsBetter, metricLabel, metricValue } from "./metric";
 import { contextLine, kpiFields, periodData } from "./reply-parts";
 
@@ -46,7 +47,7 @@ export interface DigestRequest {
  * @example digestPeriods("daily", new Date("2026-11-23T08:00:00Z"), "Europe/Paris").period
  * // { from: "2026-11-22", to: "2026-11-22", label: "yesterday", days: 1 }
  */
-export function digestPeriods(
+function digestPeriods(
   cadence: SubscriptionCadence,
   slot: Date,
   timezone: string,
@@ -227,15 +228,12 @@ function periodTitle(cadence: SubscriptionCadence, period: Period): string {
 }
 
 function lateNotice(request: DigestRequest): string {
-  const due = DateTime.fromJSDate(request.slot, { zone: request.timezone }).toFormat(
-    "ccc d LLL HH:mm",
-  );
   const missed = request.late?.missed ?? 0;
   const extra =
     missed > 0
       ? ` ${missed} earlier digest${missed === 1 ? " was" : "s were"} missed and will not be sent.`
       : "";
-  return `_Late: this digest was due ${due} ${request.timezone}; adpulse was offline then._${extra}`;
+  return `_Late: this digest was due ${localDateTime(request.slot, request.timezone)}; adpulse was offline then._${extra}`;
 }
 
 function footer(request: DigestRequest, context: string): string {

@@ -1,7 +1,7 @@
 import type { Context } from "../bot/context";
 import { addDays, eachDay } from "../core/days";
 import { emptyTotals } from "../core/kpis";
-import type { CampaignScope } from "./campaign-scope";
+import { type CampaignScope, scopeCampaignIds } from "./campaign-scope";
 import { metricValue } from "./metric";
 
 export interface DailySeries {
@@ -24,7 +24,7 @@ export async function loadDailySeries(
   const rows = await ctx.store.metrics.totalsByDay(
     ctx.tenant.id,
     { from, to },
-    scope.filtered ? { campaignIds: scope.campaigns.map((c) => c.id) } : {},
+    { campaignIds: scopeCampaignIds(scope) },
   );
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const days = eachDay(from, to);

@@ -10,7 +10,6 @@ import { formatCount, formatKpi, formatMoney } from "../core/format";
 import type { FunnelStep } from "../core/funnel/funnel-steps";
 import type { WaterfallStep } from "../core/funnel/waterfall";
 import type { Period } from "../core/period";
-import { retitleAxes } from "./axis-titles";
 import type { CampaignPerformance } from "./campaign-performance";
 
 const STEP_LABELS: Readonly<Record<string, string>> = {
@@ -32,7 +31,7 @@ export function funnelChart(
 ): ReplyChart {
   const revenue = steps.find((s) => s.step === "revenue");
   const perConversion = revenue?.rate?.value ?? null;
-  const chart = labelledBarChart({
+  return labelledBarChart({
     id: "funnel",
     title,
     category: "Funnel step",
@@ -50,8 +49,8 @@ export function funnelChart(
     subtitle: revenue
       ? `Revenue ${formatMoney(revenue.value, currency)} · ${perConversion === null ? "—" : formatMoney(perConversion, currency)} per conversion · ROAS ${formatKpi("roas", roas)}`
       : undefined,
+    xTitle: "Impressions, clicks, conversions (count, log scale)",
   });
-  return retitleAxes(chart, { x: "Impressions, clicks, conversions (count, log scale)" });
 }
 
 /** CTR and conversion rate side by side per platform: where each platform's funnel leaks. */

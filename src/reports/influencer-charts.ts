@@ -3,7 +3,6 @@ import { bubbleChart, comparisonBarChart, rankingBarChart } from "../charts/buil
 import { count, money } from "../charts/measure";
 import { FACTOR_LABELS, SCORE_FACTORS } from "../core/influencers/weights";
 import type { Period } from "../core/period";
-import { retitleAxes } from "./axis-titles";
 import type { ScoredInfluencer } from "./influencer-report";
 
 /** Scores are points out of 100, not a count: the axes say so. */
@@ -13,15 +12,15 @@ export function influencerRankingChart(
   rows: readonly ScoredInfluencer[],
   title: string,
 ): ReplyChart {
-  const chart = rankingBarChart({
+  return rankingBarChart({
     id: "influencer-ranking",
     title,
     category: "Influencer",
     measure: count("Score"),
     items: rows.map((r) => ({ label: `@${r.influencer.handle}`, value: r.result.score })),
     limit: 20,
+    xTitle: SCORE_AXIS,
   });
-  return retitleAxes(chart, { x: SCORE_AXIS });
 }
 
 /** Cost against score, one bubble per influencer sized by reach, coloured by platform. */
@@ -30,7 +29,7 @@ export function influencerBubbleChart(
   currency: string,
   period: Period,
 ): ReplyChart {
-  const chart = bubbleChart({
+  return bubbleChart({
     id: "influencer-cost-vs-score",
     title: `Cost vs score per influencer — ${period.label}`,
     x: money("Cost", currency),
@@ -46,13 +45,13 @@ export function influencerBubbleChart(
       size: r.totals.reach,
       group: r.influencer.platform,
     })),
+    yTitle: SCORE_AXIS,
   });
-  return retitleAxes(chart, { y: SCORE_AXIS });
 }
 
 /** One influencer's factor scores (50 = the median of their peers). */
 export function influencerFactorsChart(row: ScoredInfluencer): ReplyChart {
-  const chart = comparisonBarChart({
+  return comparisonBarChart({
     id: "influencer-factors",
     title: `@${row.influencer.handle}: factor scores against peers (${row.result.comparedWith})`,
     groupTitle: "Factor",
@@ -63,6 +62,6 @@ export function influencerFactorsChart(row: ScoredInfluencer): ReplyChart {
         values: SCORE_FACTORS.map((f) => row.result.factorScores[f]),
       },
     ],
+    yTitle: "Factor score (0–100, peers' median = 50)",
   });
-  return retitleAxes(chart, { y: "Factor score (0–100, peers' median = 50)" });
 }

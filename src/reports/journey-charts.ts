@@ -4,7 +4,6 @@ import { count, percent } from "../charts/measure";
 import type { ChannelRoleCounts } from "../core/journeys/channel-roles";
 import type { PathLengthBucket } from "../core/journeys/path-lengths";
 import type { TimeToConversion } from "../core/journeys/time-to-conversion";
-import { retitleAxes } from "./axis-titles";
 
 /** Conversions (left axis) and conversion rate (right axis) by number of touches. */
 export function pathLengthChart(buckets: readonly PathLengthBucket[]): ReplyChart {
@@ -32,7 +31,7 @@ export function timeToConversionChart(time: TimeToConversion): ReplyChart {
 
 /** Introducer / assister / closer credit per channel: channels on the x axis, a bar per role. */
 export function channelRolesChart(roles: readonly ChannelRoleCounts[]): ReplyChart {
-  const chart = comparisonBarChart({
+  return comparisonBarChart({
     id: "journeys-channel-roles",
     title: "Channel roles in converting journeys",
     groupTitle: "Role",
@@ -41,6 +40,7 @@ export function channelRolesChart(roles: readonly ChannelRoleCounts[]): ReplyCha
       measure: count(r.channel),
       values: [r.introducer, r.assister, r.closer],
     })),
+    xTitle: "Channel",
+    yTitle: "Conversions (count)",
   });
-  return retitleAxes(chart, { x: "Channel", y: "Conversions (count)" });
 }

@@ -6,6 +6,8 @@ import {
   formatMoney,
   formatPercent,
   formatRatio,
+  formatSignedPercent,
+  MISSING,
   percentChange,
 } from "../../src/core/format";
 
@@ -103,5 +105,19 @@ describe("percentChange and formatDelta", () => {
     expect(formatDelta(100, 100)).toBe("0%");
     expect(formatDelta(5, 0)).toBe("—");
     expect(formatDelta(null, 100)).toBe("—");
+  });
+});
+
+describe("nullable and signed percents", () => {
+  it("formatPercent shows a missing rate as —", () => {
+    expect(formatPercent(null)).toBe(MISSING);
+    expect(formatPercent(undefined)).toBe(MISSING);
+  });
+
+  it("formatSignedPercent signs values >= 0, zero included", () => {
+    expect(formatSignedPercent(12.345)).toBe("+12.3%");
+    expect(formatSignedPercent(0)).toBe("+0%");
+    expect(formatSignedPercent(-4.5)).toBe("-4.5%");
+    expect(formatSignedPercent(null)).toBe(MISSING);
   });
 });

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   can,
   effectiveRoles,
+  hasPermission,
   isBootstrapManager,
   platformOf,
   whoMay,
 } from "../../src/core/permissions";
+import type { MemberRole } from "../../src/store/schema";
 
 const actor = (
   userId: string,
@@ -58,5 +60,21 @@ describe("permissions", () => {
     expect(platformOf("local")).toBe("local");
     expect(whoMay("import")).toBe("Only managers or members with the importer role can do that.");
     expect(whoMay("approve_budget")).toBe("Only managers can do that.");
+  });
+});
+
+describe("hasPermission", () => {
+  const ctx = (userId: string, granted: MemberRole[], managers?: string[]) => ({
+    store: { roles: { rolesOf: async () => granted } },
+    tenant: { id: "slack:T1" },
+    user: { id: userId },
+    managers,
+  });
+
+  it("reads the granted roles and counts bootstrap managers", async () => {
+    expect(await hasPermission(ctx("slack:U2", ["importer"]), "import")).toBe(true);
+    expect(await hasPermission(ctx("slack:U2", ["importer"]), "approve_budget")).toBe(false);
+    expect(await hasPermission(ctx("slack:U1", [], ["slack:U1"]), "approve_budget")).toBe(true);
+    expect(await hasPermission(ctx("slack:U1", []), "approve_budget")).toBe(false);
   });
 });

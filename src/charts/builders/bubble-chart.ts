@@ -48,6 +48,12 @@ export interface BubbleChartInput extends ChartBaseInput {
   /** Radius in px of the largest bubble (default 30) and of a zero-size one (default 4). */
   maxRadius?: number;
   minRadius?: number;
+  /**
+   * Axis titles replacing the measures' own (log-scale note included), e.g. "Score (0–100)"
+   * where "Score (count)" would mislead; alt text still uses the measures.
+   */
+  xTitle?: string;
+  yTitle?: string;
 }
 
 /** Share of the data's span added at each end of a linear axis: room for the biggest bubbles. */
@@ -115,9 +121,11 @@ export function bubbleChart(input: BubbleChartInput): ReplyChart {
       scales: {
         // Generous padding: a big bubble at the edge of the data would otherwise be cut in half.
         x: input.logX
-          ? scaleOptions(`${axisTitle(x)}, log scale`, { type: "logarithmic" as const })
-          : paddedPointAxis(axisTitle(x), xs, EDGE_PADDING),
-        y: paddedPointAxis(axisTitle(y), ys, EDGE_PADDING, input.yBounds),
+          ? scaleOptions(input.xTitle ?? `${axisTitle(x)}, log scale`, {
+              type: "logarithmic" as const,
+            })
+          : paddedPointAxis(input.xTitle ?? axisTitle(x), xs, EDGE_PADDING),
+        y: paddedPointAxis(input.yTitle ?? axisTitle(y), ys, EDGE_PADDING, input.yBounds),
       },
     },
     plugins: [

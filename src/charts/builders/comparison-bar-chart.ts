@@ -22,6 +22,13 @@ export interface ComparisonBarChartInput extends ChartBaseInput {
   groupTitle: string;
   groups: readonly string[];
   metrics: readonly ComparisonMetric[];
+  /**
+   * Axis titles replacing the layout's own, for when the "metrics" are really categories
+   * (channels, campaigns) and "Metric" / "Value (count)" would say nothing. Alt text still
+   * describes the measures.
+   */
+  xTitle?: string;
+  yTitle?: string;
 }
 
 /** Above this many bars the value labels collide, so the axis has to do. */
@@ -121,7 +128,13 @@ function groupScale(title: string) {
   return scaleOptions(title, { grid: { display: false } });
 }
 
-function byGroupSingle({ groups, metrics, groupTitle }: ComparisonBarChartInput): Layout {
+function byGroupSingle({
+  groups,
+  metrics,
+  groupTitle,
+  xTitle,
+  yTitle,
+}: ComparisonBarChartInput): Layout {
   const metric = metrics[0] as ComparisonMetric;
   return {
     labels: [...groups],
@@ -142,12 +155,15 @@ function byGroupSingle({ groups, metrics, groupTitle }: ComparisonBarChartInput)
         ),
       },
     ],
-    scales: { x: groupScale(groupTitle), y: valueScale(axisTitle(metric.measure)) },
+    scales: {
+      x: groupScale(xTitle ?? groupTitle),
+      y: valueScale(yTitle ?? axisTitle(metric.measure)),
+    },
     legend: false,
   };
 }
 
-function byMetric({ groups, metrics }: ComparisonBarChartInput): Layout {
+function byMetric({ groups, metrics, xTitle, yTitle }: ComparisonBarChartInput): Layout {
   const colors = colorsFor(groups);
   const first = (metrics[0] as ComparisonMetric).measure;
   const names = metrics.map((metric) => metric.measure.name);
@@ -169,13 +185,13 @@ function byMetric({ groups, metrics }: ComparisonBarChartInput): Layout {
         return value === null ? null : formatValue(value, metric.measure);
       }),
     })),
-    scales: { x: groupScale("Metric"), y: valueScale(valueTitle) },
+    scales: { x: groupScale(xTitle ?? "Metric"), y: valueScale(yTitle ?? valueTitle) },
     legend: true,
   };
 }
 
 function byGroupDualAxis(
-  { groups, metrics, groupTitle }: ComparisonBarChartInput,
+  { groups, metrics, groupTitle, xTitle, yTitle }: ComparisonBarChartInput,
   units: string[],
 ): Layout {
   const axisFor = (metric: ComparisonMetric) =>
@@ -200,8 +216,8 @@ function byGroupDualAxis(
       ),
     })),
     scales: {
-      x: groupScale(groupTitle),
-      y: valueScale(titleFor("y"), { position: "left" }),
+      x: groupScale(xTitle ?? groupTitle),
+      y: valueScale(yTitle ?? titleFor("y"), { position: "left" }),
       // Right-hand grid lines would not line up with the left ones: draw only the left set.
       y1: valueScale(titleFor("y1"), { position: "right", grid: { drawOnChartArea: false } }),
     },

@@ -30,6 +30,11 @@ export interface LabelledBarChartInput extends ChartBaseInput {
   logScale?: boolean;
   /** A line under the title, e.g. the figure that does not fit the bars' unit. */
   subtitle?: string;
+  /**
+   * Value axis title replacing the measure's own (log-scale note included), for when the
+   * measure's short name says too little; alt text still uses the measure.
+   */
+  xTitle?: string;
 }
 
 const ROW_HEIGHT = 40;
@@ -85,7 +90,7 @@ export function labelledBarChart(input: LabelledBarChartInput): ReplyChart {
       indexAxis: "y",
       scales: {
         x: input.logScale
-          ? scaleOptions(`${axisTitle(measure)}, log scale`, {
+          ? scaleOptions(input.xTitle ?? `${axisTitle(measure)}, log scale`, {
               type: "logarithmic" as const,
               // Powers of ten only: log axes otherwise label 2, 3, … 9 of every decade.
               ticks: {
@@ -100,7 +105,7 @@ export function labelledBarChart(input: LabelledBarChartInput): ReplyChart {
               // A decade below the smallest bar, so it still shows a length.
               min: 10 ** (Math.floor(Math.log10(Math.min(...positives))) - 1),
             })
-          : scaleOptions(axisTitle(measure), {
+          : scaleOptions(input.xTitle ?? axisTitle(measure), {
               type: "linear" as const,
               beginAtZero: true,
               grace: `${Math.round(textRoom(display) * 100)}%`,

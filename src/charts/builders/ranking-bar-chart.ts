@@ -30,6 +30,11 @@ export interface RankingBarChartInput extends ChartBaseInput {
   order?: "desc" | "asc";
   /** Most bars drawn (default 15); altText says how many were left out. */
   limit?: number;
+  /**
+   * Value axis title replacing the measure's own, e.g. "Score (0–100)" where "Score (count)"
+   * would mislead; alt text still uses the measure.
+   */
+  xTitle?: string;
 }
 
 const ROW_HEIGHT = 30;
@@ -101,7 +106,11 @@ export function rankingBarChart(input: RankingBarChartInput): ReplyChart {
       indexAxis: "y",
       scales: {
         // grace leaves room at the bar ends for the value labels.
-        x: scaleOptions(valueTitle, { type: "linear" as const, beginAtZero: true, grace: "12%" }),
+        x: scaleOptions(input.xTitle ?? valueTitle, {
+          type: "linear" as const,
+          beginAtZero: true,
+          grace: "12%",
+        }),
         y: scaleOptions(category, { grid: { display: false } }),
       },
     },
